@@ -1,0 +1,92 @@
+"""The ``trustdocs`` command: validate the data, build the site.
+
+Data problems are printed one per line as ``file:line:col: path: message`` on
+standard error, with no traceback, and the command exits 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from .dataset import load_dataset
+from .problems import DataError
+
+
+def _report(err: DataError) -> int:
+    for problem in err.problems:
+        print(problem, file=sys.stderr)
+    print(f"{len(err.problems)} problem(s) found; fix them and run again.", file=sys.stderr)
+    return 1
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    try:
+        data = load_dataset(args.data)
+    except DataError as err:
+        return _report(err)
+    print(
+        f"{args.data}: valid. {len(data.sources)} sources, {len(data.outcomes)} outcomes, "
+        f"{len(data.features)} features, {len(data.partners)} partners, {len(data.duties)} duties, "
+        f"{len(data.board.membership)} Board members, {len(data.cypp.requirements)} plan requirements, "
+        f"{len(data.glossary)} glossary terms."
+    )
+    return 0
+
+
+def build_site(config: Path, site_dir: Path) -> int:
+    """Build into a fresh directory beside ``site_dir`` and swap it in only if the build passed.
+
+    A failed build leaves the previous site exactly as it was.
+    """
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    fresh = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config), "--site-dir", str(fresh)]
+    result = subprocess.run(command, check=False)
+    if result.returncode != 0:
+        shutil.rmtree(fresh, ignore_errors=True)
+        print(f"Build failed; {site_dir} was left unchanged.", file=sys.stderr)
+        return 1
+    old = site_dir.with_name(f".site-old-{os.getpid()}")
+    if site_dir.exists():
+        site_dir.rename(old)
+    fresh.rename(site_dir)
+    shutil.rmtree(old, ignore_errors=True)
+    print(f"Built {site_dir}")
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    try:
+        load_dataset(args.data)  # fail fast, with the editor-friendly messages, before MkDocs starts
+    except DataError as err:
+        return _report(err)
+    return build_site(args.config, args.site_dir)
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="trustdocs", description="Children's Trusts guidance: data and site tools.")
+    top.add_argument("--data", type=Path, default=Path("data"), help="the data directory (default: data)")
+    sub = top.add_subparsers(dest="command", required=True)
+    sub.add_parser("validate", help="check every data file; print each problem as file:line:col: path: message")
+    build = sub.add_parser("build", help="validate, then build the site (a failed build leaves the old site intact)")
+    build.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
+    build.add_argument("--site-dir", type=Path, default=Path("site"))
+    build.set_defaults(func=cmd_build)
+    sub.choices["validate"].set_defaults(func=cmd_validate)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

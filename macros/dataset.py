@@ -1,0 +1,66 @@
+"""Load data/ once: read strictly, check schemas and references, build the typed models.
+
+This is the one loader. The site (macros), the command line and the tests all
+call :func:`load_dataset`; it either returns a :class:`DataSet` or raises
+:class:`DataError` carrying every problem found.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .models import DataSet, build_dataset
+from .problems import DataError, Problem
+from .references import reference_problems
+from .schema_check import schema_problems
+from .strict_yaml import Document, read_yaml
+
+# One file per entity type; each has data/schemas/NAME.schema.json.
+DATA_FILES = ("sources", "outcomes", "features", "partners", "duties", "board", "cypp", "glossary")
+
+
+def _display_name(path: Path) -> str:
+    """How messages name a file: relative to the working directory (data/partners.yml) where possible."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.resolve().as_posix()
+
+
+def read_documents(data_dir: Path) -> tuple[dict[str, Document], list[Problem]]:
+    """Parse and schema-check every data file. Returns the parsed documents and all problems."""
+    docs: dict[str, Document] = {}
+    problems: list[Problem] = []
+    schema_dir = data_dir / "schemas"
+    for name in DATA_FILES:
+        path = data_dir / f"{name}.yml"
+        display = _display_name(path)
+        if not path.is_file():
+            problems.append(Problem(display, 1, 1, "$", "file is missing"))
+            continue
+        doc, parse_problems = read_yaml(path, display)
+        problems += parse_problems
+        if doc is not None:
+            docs[name] = doc
+            problems += schema_problems(doc, schema_dir, name)
+    unexpected = sorted(p.name for p in data_dir.glob("*.y*ml") if p.stem not in DATA_FILES)
+    for file_name in unexpected:
+        problems.append(Problem(_display_name(data_dir / file_name), 1, 1, "$",
+                                f"unexpected data file: the loader reads only {', '.join(f + '.yml' for f in DATA_FILES)}"))
+    return docs, problems
+
+
+def validate(data_dir: Path) -> list[Problem]:
+    """Every problem in the data set, sorted by file and line (empty when valid)."""
+    docs, problems = read_documents(data_dir)
+    problems += reference_problems(docs)
+    return sorted(set(problems))
+
+
+def load_dataset(data_dir: Path) -> DataSet:
+    """The validated data set, or DataError listing every problem."""
+    docs, problems = read_documents(data_dir)
+    problems += reference_problems(docs)
+    if problems:
+        raise DataError(problems)
+    return build_dataset({name: doc.data for name, doc in docs.items()})

@@ -1,0 +1,42 @@
+"""Editor-supplied text is data, never markup: make it literal in Markdown and HTML.
+
+Python-Markdown passes numeric character references through untouched and the
+browser shows the character, so replacing every character that could start
+markup (Markdown, HTML, attribute lists, Jinja) with its reference makes the
+text appear exactly as written and do nothing else: a ``|`` cannot split a
+table cell, ``{{ }}`` cannot reach a template engine, ``{: onclick=... }``
+cannot become an attribute and ``<script>`` stays text.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SIGNIFICANT = {
+    "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
+    "\\": "&#92;", "`": "&#96;", "*": "&#42;", "_": "&#95;",
+    "{": "&#123;", "}": "&#125;", "[": "&#91;", "]": "&#93;",
+    "|": "&#124;", "#": "&#35;", "!": "&#33;", "~": "&#126;",
+    "^": "&#94;", "=": "&#61;", "$": "&#36;", "%": "&#37;",
+}
+_TABLE = str.maketrans(_SIGNIFICANT)
+# At the start of a line these begin a list, definition or heading.
+_LINE_START = re.compile(r"^(\s*)(\d+)([.)])(?=\s|$)|^(\s*)([-+:])(?=\s|$)", re.MULTILINE)
+
+
+def md(text: str) -> str:
+    """Text made literal for a Markdown page. Line breaks become spaces: one value, one paragraph."""
+    text = " ".join(text.split())
+    text = text.translate(_TABLE)
+    return _LINE_START.sub(_neutralise_line_start, text)
+
+
+def _neutralise_line_start(match: re.Match[str]) -> str:
+    if match.group(2) is not None:  # "1." or "1)" would start an ordered list
+        return f"{match.group(1)}{match.group(2)}&#{ord(match.group(3))};"
+    return f"{match.group(4)}&#{ord(match.group(5))};"
+
+
+def attr(text: str) -> str:
+    """Text made safe inside a double-quoted HTML attribute (also neutral in Markdown)."""
+    return md(text).replace("'", "&#39;")

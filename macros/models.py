@@ -1,0 +1,337 @@
+"""Small typed models of the validated data, with the queries the pages need.
+
+Built once per build by :func:`macros.dataset.load_dataset` from data that has
+already passed the schemas and cross-reference checks, so constructors here
+trust their input.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July",
+           "August", "September", "October", "November", "December"]
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date as precise as its source: a year, a month or a day."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        parts = [int(p) for p in text.split("-")]
+        return cls(*parts)
+
+    @property
+    def start(self) -> datetime.date:
+        """The first day the date could mean: 2008-07 starts on 1 July 2008."""
+        return datetime.date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def iso(self) -> str:
+        return "-".join(f"{n:02d}" if i else str(n) for i, n in enumerate(
+            [self.year, self.month, self.day]) if n is not None)
+
+    def __str__(self) -> str:  # GOV.UK style: 3 April 2008, July 2008, 2005
+        if self.month is None:
+            return str(self.year)
+        if self.day is None:
+            return f"{_MONTHS[self.month - 1]} {self.year}"
+        return f"{self.day} {_MONTHS[self.month - 1]} {self.year}"
+
+
+@dataclass(frozen=True)
+class Cite:
+    source: str
+    para: str
+
+
+def _cites(raw: list[dict[str, str]]) -> tuple[Cite, ...]:
+    return tuple(Cite(c["source"], c["para"]) for c in raw)
+
+
+_NUMBERED = re.compile(r"^(.*?)(\d+)$")
+
+
+def expand_paragraphs(specs: list[str]) -> tuple[str, ...]:
+    """Expand a register's paragraph list: '1.1-1.3' -> 1.1, 1.2, 1.3; 'fn-1-fn-3' -> fn-1 .. fn-3.
+
+    A spec is a range when it splits at a hyphen into two numbered ends with the
+    same stem; otherwise it is one label (such as 'appendix-1').
+    """
+    out: list[str] = []
+    for spec in specs:
+        out.extend(_expand_one(spec))
+    return tuple(out)
+
+
+def _expand_one(spec: str) -> list[str]:
+    for i, char in enumerate(spec):
+        if char != "-":
+            continue
+        first, last = _NUMBERED.match(spec[:i]), _NUMBERED.match(spec[i + 1 :])
+        if first and last and first.group(1) == last.group(1) and int(first.group(2)) <= int(last.group(2)):
+            stem = first.group(1)
+            return [f"{stem}{n}" for n in range(int(first.group(2)), int(last.group(2)) + 1)]
+    return [spec]
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    short_title: str
+    publisher: str
+    date: PartialDate
+    file: str
+    summary: str
+    paragraphs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    id: str
+    name: str
+    summary: str
+    cites: tuple[Cite, ...]
+
+
+@dataclass(frozen=True)
+class Feature:
+    id: str
+    name: str
+    summary: str
+    cites: tuple[Cite, ...]
+
+
+@dataclass(frozen=True)
+class StatusPeriod:
+    status: str
+    start: PartialDate
+    note: str
+    cites: tuple[Cite, ...]
+
+
+@dataclass(frozen=True)
+class Partner:
+    id: str
+    name: str
+    short_name: str
+    category: str
+    summary: str
+    statutory_basis: str
+    area_types: tuple[str, ...]
+    status_history: tuple[StatusPeriod, ...]
+    cites: tuple[Cite, ...]
+
+    def status_on(self, day: datetime.date) -> str | None:
+        """The partner's status on a day, or None before its first status."""
+        current = None
+        for period in self.status_history:
+            if period.start.start <= day:
+                current = period.status
+        return current
+
+
+@dataclass(frozen=True)
+class Duty:
+    id: str
+    name: str
+    kind: str  # duty | power
+    strength: str  # must | should | may
+    holders: tuple[str, ...]
+    legal_basis: str
+    status: str  # in-force | proposed
+    start: PartialDate
+    summary: str
+    cites: tuple[Cite, ...]
+
+
+@dataclass(frozen=True)
+class Statement:
+    id: str
+    text: str
+    cites: tuple[Cite, ...]
+
+
+@dataclass(frozen=True)
+class Member:
+    id: str
+    partner: str
+    role: str
+    strength: str
+    cites: tuple[Cite, ...]
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    text: str
+    strength: str
+    cites: tuple[Cite, ...]
+
+
+@dataclass(frozen=True)
+class Relationship:
+    id: str
+    partner: str
+    text: str
+    cites: tuple[Cite, ...]
+
+
+@dataclass(frozen=True)
+class Board:
+    objectives: tuple[Statement, ...]
+    functions: tuple[Statement, ...]
+    membership: tuple[Member, ...]
+    rules: tuple[Rule, ...]
+    relationships: tuple[Relationship, ...]
+
+
+@dataclass(frozen=True)
+class CyppPlan:
+    due: PartialDate
+    owners: tuple[str, ...]
+    summary: str
+    cites: tuple[Cite, ...]
+
+
+@dataclass(frozen=True)
+class Requirement:
+    id: str
+    heading: str
+    text: str
+    strength: str
+    concerns: tuple[str, ...]
+    prompts: tuple[str, ...]
+    cites: tuple[Cite, ...]
+
+
+@dataclass(frozen=True)
+class Cypp:
+    plan: CyppPlan
+    requirements: tuple[Requirement, ...]
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    term: str
+    abbreviation: str
+    definition: str
+    cites: tuple[Cite, ...]
+
+
+@dataclass(frozen=True)
+class DataSet:
+    """Everything in data/, validated, with the queries pages and documents need."""
+
+    sources: tuple[Source, ...]
+    outcomes: tuple[Outcome, ...]
+    features: tuple[Feature, ...]
+    partners: tuple[Partner, ...]
+    duties: tuple[Duty, ...]
+    board: Board
+    cypp: Cypp
+    glossary: tuple[Term, ...]
+    _partners_by_id: dict[str, Partner] = field(default_factory=dict, compare=False, repr=False)
+    _sources_by_id: dict[str, Source] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._partners_by_id.update((p.id, p) for p in self.partners)
+        self._sources_by_id.update((s.id, s) for s in self.sources)
+
+    def partner(self, partner_id: str) -> Partner:
+        return self._partners_by_id[partner_id]
+
+    def source(self, source_id: str) -> Source:
+        return self._sources_by_id[source_id]
+
+    def duties_held_by(self, partner_id: str) -> tuple[Duty, ...]:
+        return tuple(d for d in self.duties if partner_id in d.holders)
+
+    def partners_with_status(self, status: str, on: datetime.date) -> tuple[Partner, ...]:
+        return tuple(p for p in self.partners if p.status_on(on) == status)
+
+    def board_roles_of(self, partner_id: str) -> tuple[Member, ...]:
+        return tuple(m for m in self.board.membership if m.partner == partner_id)
+
+    def requirements_concerning(self, partner_id: str) -> tuple[Requirement, ...]:
+        """CYPP requirements that ask something of a partner (all of them, for an owner)."""
+        if partner_id in self.cypp.plan.owners:
+            return self.cypp.requirements
+        return tuple(r for r in self.cypp.requirements if partner_id in r.concerns)
+
+
+def build_dataset(raw: dict[str, Any]) -> DataSet:
+    """Turn validated raw data (file name -> parsed YAML) into typed models."""
+    partners = tuple(
+        Partner(
+            id=p["id"], name=p["name"], short_name=p.get("short_name", ""), category=p["category"],
+            summary=p["summary"], statutory_basis=p["statutory_basis"], area_types=tuple(p["area_types"]),
+            status_history=tuple(
+                StatusPeriod(s["status"], PartialDate.parse(s["from"]), s.get("note", ""), _cites(s["cites"]))
+                for s in p["status_history"]
+            ),
+            cites=_cites(p["cites"]),
+        )
+        for p in raw["partners"]["partners"]
+    )
+    duties = tuple(
+        Duty(
+            id=d["id"], name=d["name"], kind=d["kind"], strength=d["strength"], holders=tuple(d["holders"]),
+            legal_basis=d["legal_basis"], status=d["status"], start=PartialDate.parse(d["from"]),
+            summary=d["summary"], cites=_cites(d["cites"]),
+        )
+        for d in raw["duties"]["duties"]
+    )
+    board_raw = raw["board"]
+    board = Board(
+        objectives=tuple(Statement(s["id"], s["text"], _cites(s["cites"])) for s in board_raw["objectives"]),
+        functions=tuple(Statement(s["id"], s["text"], _cites(s["cites"])) for s in board_raw["functions"]),
+        membership=tuple(
+            Member(m["id"], m["partner"], m["role"], m["strength"], _cites(m["cites"])) for m in board_raw["membership"]
+        ),
+        rules=tuple(Rule(r["id"], r["text"], r["strength"], _cites(r["cites"])) for r in board_raw["rules"]),
+        relationships=tuple(
+            Relationship(r["id"], r["partner"], r["text"], _cites(r["cites"])) for r in board_raw["relationships"]
+        ),
+    )
+    plan = raw["cypp"]["plan"]
+    cypp = Cypp(
+        plan=CyppPlan(PartialDate.parse(plan["due"]), tuple(plan["owners"]), plan["summary"], _cites(plan["cites"])),
+        requirements=tuple(
+            Requirement(
+                id=r["id"], heading=r["heading"], text=r["text"], strength=r["strength"],
+                concerns=tuple(r.get("concerns", ())), prompts=tuple(r.get("prompts", ())), cites=_cites(r["cites"]),
+            )
+            for r in raw["cypp"]["requirements"]
+        ),
+    )
+    return DataSet(
+        sources=tuple(
+            Source(
+                id=s["id"], title=s["title"], short_title=s.get("short_title", s["title"]), publisher=s["publisher"],
+                date=PartialDate.parse(s["date"]), file=s["file"], summary=s.get("summary", ""),
+                paragraphs=expand_paragraphs(s["paragraphs"]),
+            )
+            for s in raw["sources"]["sources"]
+        ),
+        outcomes=tuple(Outcome(o["id"], o["name"], o["summary"], _cites(o["cites"])) for o in raw["outcomes"]["outcomes"]),
+        features=tuple(Feature(f["id"], f["name"], f["summary"], _cites(f["cites"])) for f in raw["features"]["features"]),
+        partners=partners,
+        duties=duties,
+        board=board,
+        cypp=cypp,
+        glossary=tuple(
+            Term(t["id"], t["term"], t.get("abbreviation", ""), t["definition"], _cites(t["cites"]))
+            for t in raw["glossary"]["terms"]
+        ),
+    )
