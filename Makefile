@@ -1,0 +1,69 @@
+# Children's Trusts guidance: every task, from a fresh clone. `make help` lists them.
+# The README's two commands are `make serve` and `make test`; .ci/run calls `make test`.
+
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+MAKEFLAGS += --no-print-directory
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
+SYSTEM_STAMP := .cache/system-packages.ok
+
+# Material prints an end-of-life banner on every build; the date is noted in the README.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: help setup setup-checks serve build validate test unit check check-external lock clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --require-hashes -r requirements.txt
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+setup: $(STAMP) ## Create .venv and install the locked Python packages (hash-checked)
+
+$(SYSTEM_STAMP): scripts/setup-system.sh
+	scripts/setup-system.sh
+	mkdir -p $(dir $@) && touch $@
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
+
+setup-checks: setup $(SYSTEM_STAMP) $(NODE_STAMP) ## Also install what the quality gates need (Chromium, Java, npm packages)
+
+validate: setup ## Check data/ and print each problem as file:line:col: path: message
+	$(BIN)/trustdocs validate
+
+serve: setup ## Set up, validate and serve the site at http://127.0.0.1:8000
+	$(BIN)/trustdocs validate
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
+build: setup ## Validate and build site/ (a failed build leaves the old site/ intact)
+	$(BIN)/trustdocs build
+
+unit: setup ## Run the pytest suite only
+	$(BIN)/pytest
+
+check: setup-checks ## Build into a temporary directory and run every quality gate
+	$(BIN)/python -m checks
+
+test: setup-checks ## Set up and run the whole test suite: pytest, then every quality gate
+	$(BIN)/pytest
+	$(BIN)/python -m checks
+
+check-external: setup ## Check external links too (needs internet; not part of the offline suite)
+	$(BIN)/python -m checks.links --external
+
+lock: setup ## Re-pin requirements.txt (with hashes) from requirements.in
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras -o requirements.txt requirements.in
+
+clean: ## Remove the environment, builds and test artefacts
+	rm -rf $(VENV) node_modules site .site-* .cache test-artefacts .pytest_cache

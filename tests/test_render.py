@@ -1,0 +1,104 @@
+"""Render functions: data in, Markdown out, editor text always literal."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import markdown
+import pytest
+
+from macros import render
+from macros.escape import md
+from macros.models import Cite, Outcome
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(1)">',
+    "[click](javascript:alert(1))",
+    "{: onclick=alert(1) }",
+    "{{ config.site_name }} {% include 'x' %} {# c #}",
+    "a | b | c",
+    "**bold** _em_ `code` ~~del~~ ==mark== ^sup^",
+    "# heading",
+    "1. not a list",
+    "- not a list",
+    "*[HTML]: abbreviation definition",
+    "[^1] footnote",
+    "&amp; already escaped &lt;",
+    "back\\slash",
+]
+
+
+def to_html(text: str) -> str:
+    """Render as the site does (same extensions), so escaping is tested against the real parser."""
+    return markdown.markdown(text, extensions=["abbr", "attr_list", "def_list", "tables", "admonition", "footnotes"])
+
+
+@pytest.mark.parametrize("hostile", HOSTILE)
+def test_hostile_text_renders_literally(hostile):
+    html = to_html(md(hostile))
+    from html.parser import HTMLParser
+
+    class TextOnly(HTMLParser):
+        def __init__(self):
+            super().__init__(convert_charrefs=True)
+            self.tags, self.text = [], ""
+
+        def handle_starttag(self, tag, attrs):
+            self.tags.append(tag)
+
+        def handle_data(self, data):
+            self.text += data
+
+    parser = TextOnly()
+    parser.feed(html)
+    assert parser.tags == ["p"], html  # one paragraph, no markup created
+    assert parser.text == hostile  # exactly what the editor wrote
+
+
+def test_a_pipe_does_not_break_a_table_cell():
+    table = "| a | b |\n|---|---|\n| " + md("x | y") + " | z |\n"
+    html = to_html(table)
+    assert html.count("<td>") == 2
+    assert "x &#124; y" in html
+
+
+def test_outcomes_list_numbers_and_cites_each_outcome(dataset):
+    out = render.outcomes_list(dataset)
+    lines = out.strip().splitlines()
+    assert len(lines) == 5
+    assert lines[0].startswith("1. **Be healthy**: Good physical")
+    assert lines[0].endswith("([Draft statutory guidance (2008), paragraphs 1.1 and 2.3](sources.md#draft-guidance-2008))")
+
+
+def test_outcome_text_is_escaped(dataset):
+    evil = dataclasses.replace(dataset.outcomes[0], name="<b>Be</b> {{ x }}", summary="a | b")
+    data = dataclasses.replace(dataset, outcomes=(evil,))
+    out = render.outcomes_list(data)
+    assert "<b>" not in out and "{{" not in out and "a | b" not in out
+    assert "&lt;b&gt;Be&lt;/b&gt; &#123;&#123; x &#125;&#125;" in out
+
+
+def test_citation_groups_paragraphs_by_source(dataset):
+    cites = (Cite("legislative-options-2008", "44"), Cite("legislative-options-2008", "45"), Cite("southwark-2009", "4"))
+    assert render.citation(cites, dataset, "s.md") == (
+        "([Legislative options (2008), paragraphs 44 and 45](s.md#legislative-options-2008); "
+        "[Southwark executive report (2009), paragraph 4](s.md#southwark-2009))"
+    )
+
+
+def test_sources_register_anchors_each_source(dataset):
+    out = render.sources_register(dataset)
+    assert out.count("<h2 id=") == len(dataset.sources)
+    assert '<h2 id="legislative-options-2008">' in out
+    assert "Paragraphs and sections cited: 1 to 51 (51 in all)" in out
+
+
+def test_features_list_has_five_items(dataset):
+    assert render.features_list(dataset).count("\n") == 5
+
+
+def test_outcome_model_is_frozen(dataset):
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        dataset.outcomes[0].name = "x"  # type: ignore[misc]
+    assert isinstance(dataset.outcomes[0], Outcome)

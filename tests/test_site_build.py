@@ -1,0 +1,64 @@
+"""The whole site builds with --strict, and shows real data."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def built_site(root, tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("built") / "site"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=root, capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "WARNING  -" not in result.stderr, result.stderr  # MkDocs warnings, not the theme banner
+    return site
+
+
+def test_home_page_shows_the_outcomes_and_features(built_site, dataset):
+    html = (built_site / "index.html").read_text(encoding="utf-8")
+    for item in dataset.outcomes + dataset.features:
+        assert f"<strong>{item.name}</strong>" in html.replace("&#39;", "'").replace("&rsquo;", "'")
+    assert 'href="sources/#draft-guidance-2008"' in html
+
+
+def test_footer_states_the_licences(built_site):
+    html = (built_site / "index.html").read_text(encoding="utf-8")
+    assert "Open Government Licence v3.0" in html
+    assert "MIT licence" in html
+
+
+def test_no_page_asks_google_fonts_for_anything(built_site):
+    for page in built_site.rglob("*.html"):
+        assert "fonts.googleapis.com" not in page.read_text(encoding="utf-8"), page
+
+
+def test_the_sources_page_lists_every_source(built_site, dataset):
+    html = (built_site / "sources" / "index.html").read_text(encoding="utf-8")
+    for source in dataset.sources:
+        assert f'id="{source.id}"' in html
+
+
+def test_a_data_problem_stops_mkdocs_with_the_message_and_no_traceback(data_copy, root):
+    data_copy.replace("duties.yml", "kind: power", "kind: privilege")
+    project = data_copy.path.parent
+    for name in ("mkdocs.yml",):
+        (project / name).write_text((root / name).read_text(encoding="utf-8"), encoding="utf-8")
+    for folder in ("docs", "overrides", "macros"):
+        (project / folder).symlink_to(root / folder)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(project / "out")],
+        cwd=project, capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 1
+    assert "data/duties.yml:" in result.stderr and "$.duties[5].kind: 'privilege' is not one of: duty, power" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (project / "out" / "index.html").exists()

@@ -1,0 +1,124 @@
+"""Schema and cross-reference checks on a deliberately broken copy of the real data.
+
+Each test breaks one thing and asserts the exact ``file:line:col: path: message``.
+"""
+
+from __future__ import annotations
+
+from macros.dataset import load_dataset, validate
+from macros.problems import DataError
+
+import pytest
+
+
+def only(data_copy) -> list[str]:
+    return [str(p) for p in validate(data_copy.path)]
+
+
+def test_unknown_field(data_copy):
+    data_copy.replace("partners.yml", "  - id: police\n", "  - id: police\n    colour: blue\n")
+    line = data_copy.line_of("partners.yml", "colour: blue")
+    assert only(data_copy) == [
+        f"data/partners.yml:{line}:5: $.partners[2].colour: unknown field 'colour' (allowed here: area_types, "
+        "category, cites, id, name, short_name, status_history, statutory_basis, summary)"
+    ]
+
+
+def test_missing_field(data_copy):
+    data_copy.replace("board.yml", "    role: Leads the Board", "    # role removed")
+    data_copy.replace("board.yml", "    strength: must\n    cites:\n      - {source: legislative-options-2008, para: \"44\"}\n      - {source: southwark-2009",
+                      "    cites:\n      - {source: legislative-options-2008, para: \"44\"}\n      - {source: southwark-2009")
+    line = data_copy.line_of("board.yml", "- id: member-local-authority")
+    assert only(data_copy) == [
+        f"data/board.yml:{line}:5: $.membership[0].role: missing required field 'role'",
+        f"data/board.yml:{line}:5: $.membership[0].strength: missing required field 'strength'",
+    ]
+
+
+def test_value_not_in_the_allowed_list(data_copy):
+    data_copy.replace("duties.yml", "    strength: must\n", "    strength: shall\n")
+    line = data_copy.line_of("duties.yml", "strength: shall")
+    assert only(data_copy) == [f"data/duties.yml:{line}:15: $.duties[0].strength: 'shall' is not one of: must, should, may"]
+
+
+def test_impossible_date(data_copy):
+    data_copy.replace("sources.yml", "date: 2009-07-21", "date: 2009-02-30")
+    line = data_copy.line_of("sources.yml", "date: 2009-02-30")
+    assert only(data_copy) == [
+        f"data/sources.yml:{line}:11: $.sources[5].date: '2009-02-30' is not a real date written as YYYY, YYYY-MM or YYYY-MM-DD"
+    ]
+
+
+def test_bad_id_form(data_copy):
+    data_copy.replace("outcomes.yml", "id: be-healthy", "id: Be Healthy")
+    assert only(data_copy) == [
+        "data/outcomes.yml:5:9: $.outcomes[0].id: 'Be Healthy' is not in the expected form: A stable identifier: "
+        "lower-case words joined by hyphens. Never change one once published: page addresses and citations use it."
+    ]
+
+
+def test_dangling_partner_reference(data_copy):
+    data_copy.replace("duties.yml", "holders: [local-authority]", "holders: [local-authoritee]")
+    line = data_copy.line_of("duties.yml", "local-authoritee")
+    assert only(data_copy) == [
+        f"data/duties.yml:{line}:15: $.duties[0].holders[0]: unknown partner 'local-authoritee': no partner in data/partners.yml has this id"
+    ]
+
+
+def test_same_id_twice_across_files(data_copy):
+    data_copy.replace("glossary.yml", "  - id: caf\n", "  - id: police\n")
+    partner_line = data_copy.line_of("partners.yml", "- id: police")
+    line = data_copy.line_of("glossary.yml", "- id: police")
+    assert only(data_copy) == [f"data/glossary.yml:{line}:9: $.terms[13].id: id 'police' is already used at data/partners.yml:{partner_line}"]
+
+
+def test_same_id_twice_in_one_file(data_copy):
+    data_copy.replace("features.yml", "id: integrated-processes", "id: integrated-strategy")
+    first = data_copy.line_of("features.yml", "id: integrated-strategy", 1)
+    second = data_copy.line_of("features.yml", "id: integrated-strategy", 2)
+    assert only(data_copy) == [f"data/features.yml:{second}:9: $.features[3].id: id 'integrated-strategy' is already used at data/features.yml:{first}"]
+
+
+def test_citation_to_an_unregistered_paragraph(data_copy):
+    data_copy.replace("cypp.yml", 'para: "35"', 'para: "52"')
+    line = data_copy.line_of("cypp.yml", 'para: "52"')
+    assert only(data_copy) == [
+        f"data/cypp.yml:{line}:50: $.requirements[3].cites[0].para: paragraph '52' is not in the register for source 'legislative-options-2008' (data/sources.yml)"
+    ]
+
+
+def test_citation_to_an_unknown_source(data_copy):
+    data_copy.replace("features.yml", "source: draft-guidance-2008, para: \"3.33\"", "source: draft-guidance-2009, para: \"3.33\"")
+    line = data_copy.line_of("features.yml", "draft-guidance-2009")
+    assert only(data_copy) == [
+        f"data/features.yml:{line}:18: $.features[4].cites[1].source: unknown source 'draft-guidance-2009': add it to data/sources.yml or fix the id"
+    ]
+
+
+def test_statuses_out_of_order(data_copy):
+    data_copy.replace("partners.yml", "      - status: proposed-relevant-partner\n        from: 2008-07\n        cites:\n          - {source: legislative-options-2008, para: \"23\"}\n    cites:\n      - {source: legislative-options-2008, para: \"20\"}",
+                      "      - status: proposed-relevant-partner\n        from: 2004\n        cites:\n          - {source: legislative-options-2008, para: \"23\"}\n    cites:\n      - {source: legislative-options-2008, para: \"20\"}")
+    line = data_copy.line_of("partners.yml", "from: 2004")
+    assert only(data_copy) == [
+        f"data/partners.yml:{line}:15: $.partners[9].status_history[1].from: statuses must be listed oldest first; this one starts before the one above it"
+    ]
+
+
+def test_a_missing_file_and_an_unexpected_file(data_copy):
+    (data_copy.path / "glossary.yml").unlink()
+    data_copy.write("areas.yaml", "x: 1\n")
+    assert only(data_copy) == [
+        "data/areas.yaml:1:1: $: unexpected data file: the loader reads only sources.yml, outcomes.yml, features.yml, "
+        "partners.yml, duties.yml, board.yml, cypp.yml, glossary.yml",
+        "data/glossary.yml:1:1: $: file is missing",
+    ]
+
+
+def test_problems_in_several_files_are_all_reported_at_once(data_copy):
+    data_copy.replace("duties.yml", "kind: power", "kind: privilege")
+    data_copy.replace("outcomes.yml", "name: Stay safe", "name: ''")
+    data_copy.write("features.yml", b"features: \xff\n")
+    with pytest.raises(DataError) as caught:
+        load_dataset(data_copy.path)
+    files = sorted({p.file for p in caught.value.problems})
+    assert files == ["data/duties.yml", "data/features.yml", "data/outcomes.yml"]
