@@ -28,7 +28,7 @@ def citation(cites: Iterable[Cite], data: DataSet, sources_page: str) -> str:
 def outcomes_list(data: DataSet, sources_page: str = "sources.md") -> str:
     """The five Every Child Matters outcomes as a numbered list, each with its source."""
     return "\n".join(
-        f"{n}. **{md(o.name)}**: {md(o.summary)} {citation(o.cites, data, sources_page)}"
+        f"{n}. **{md(o.name)}**. {md(o.summary)} {citation(o.cites, data, sources_page)}"
         for n, o in enumerate(data.outcomes, start=1)
     ) + "\n"
 
@@ -36,7 +36,7 @@ def outcomes_list(data: DataSet, sources_page: str = "sources.md") -> str:
 def features_list(data: DataSet, sources_page: str = "sources.md") -> str:
     """The five essential features of a Children's Trust, each with its source."""
     return "\n".join(
-        f"{n}. **{md(f.name)}**: {md(f.summary)} {citation(f.cites, data, sources_page)}"
+        f"{n}. **{md(f.name)}**. {md(f.summary)} {citation(f.cites, data, sources_page)}"
         for n, f in enumerate(data.features, start=1)
     ) + "\n"
 
@@ -44,7 +44,7 @@ def features_list(data: DataSet, sources_page: str = "sources.md") -> str:
 def _source_entry(source: Source) -> str:
     first, last = source.paragraphs[0], source.paragraphs[-1]
     return (
-        f'<h2 id="{attr(source.id)}">{md(source.title)}</h2>\n\n'
+        f'<h2 id="{attr(source.id)}"><cite>{md(source.title)}</cite></h2>\n\n'
         f"{md(source.publisher)}, {md(str(source.date))}.\n\n"
         + (f"{md(source.summary)}\n\n" if source.summary else "")
         + f"Paragraphs and sections cited: {md(first)} to {md(last)} "
