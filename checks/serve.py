@@ -14,6 +14,14 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         pass  # the gates report what matters; access logs are noise
 
+    def handle(self) -> None:
+        # A browser that navigates away mid-download closes the socket; that is
+        # normal for the accessibility gate and no reason for a traceback.
+        try:
+            super().handle()
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+
 
 @contextlib.contextmanager
 def serve(site_dir: Path) -> Iterator[str]:
