@@ -92,7 +92,8 @@ class Source:
     date: PartialDate
     file: str
     summary: str
-    paragraphs: tuple[str, ...]
+    paragraphs: tuple[str, ...]  # every citable paragraph, ranges expanded
+    paragraph_specs: tuple[str, ...] = ()  # as the register writes them: '1.1-1.16'
 
 
 @dataclass(frozen=True)
@@ -320,7 +321,7 @@ def build_dataset(raw: dict[str, Any]) -> DataSet:
             Source(
                 id=s["id"], title=s["title"], short_title=s.get("short_title", s["title"]), publisher=s["publisher"],
                 date=PartialDate.parse(s["date"]), file=s["file"], summary=s.get("summary", ""),
-                paragraphs=expand_paragraphs(s["paragraphs"]),
+                paragraphs=expand_paragraphs(s["paragraphs"]), paragraph_specs=tuple(s["paragraphs"]),
             )
             for s in raw["sources"]["sources"]
         ),

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from itertools import groupby
 
 from .escape import attr, md
-from .models import Cite, DataSet, Source
+from .models import Cite, DataSet, Source, expand_paragraphs
 
 
 def citation(cites: Iterable[Cite], data: DataSet, sources_page: str) -> str:
@@ -41,14 +41,23 @@ def features_list(data: DataSet, sources_page: str = "sources.md") -> str:
     ) + "\n"
 
 
+def _spec(spec: str) -> str:
+    """'1.1-1.16' -> '1.1 to 1.16'; a single label stays as it is."""
+    # Labels are identifiers an editor types into `para:` (the schema limits
+    # them to letters, digits, dots and hyphens), so they are shown as code.
+    expanded = expand_paragraphs([spec])
+    return f"`{spec}`" if len(expanded) == 1 else f"`{expanded[0]}` to `{expanded[-1]}`"
+
+
 def _source_entry(source: Source) -> str:
-    first, last = source.paragraphs[0], source.paragraphs[-1]
+    specs = [_spec(s) for s in source.paragraph_specs]
+    listed = specs[0] if len(specs) == 1 else ", ".join(specs[:-1]) + " and " + specs[-1]
     return (
         f'<h2 id="{attr(source.id)}"><cite>{md(source.title)}</cite></h2>\n\n'
         f"{md(source.publisher)}, {md(str(source.date))}.\n\n"
         + (f"{md(source.summary)}\n\n" if source.summary else "")
-        + f"Paragraphs and sections cited: {md(first)} to {md(last)} "
-        f"({len(source.paragraphs)} in all). Reference: `{attr(source.id)}`.\n"
+        + f"Paragraphs and sections: {listed} ({len(source.paragraphs)} in all). "
+        f"Reference: `{attr(source.id)}`.\n"
     )
 
 

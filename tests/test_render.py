@@ -91,7 +91,8 @@ def test_sources_register_anchors_each_source(dataset):
     out = render.sources_register(dataset)
     assert out.count("<h2 id=") == len(dataset.sources)
     assert '<h2 id="legislative-options-2008"><cite>Delivering the Children&#39;s Plan' in out or '<h2 id="legislative-options-2008"><cite>Delivering the Children\'s Plan' in out
-    assert "Paragraphs and sections cited: 1 to 51 (51 in all)" in out
+    assert "Paragraphs and sections: `1` to `51` (51 in all)" in out
+    assert "Paragraphs and sections: `1`, `1.1` to `1.3`, `2` to `5`, `6.0` to `6.3`, " in out
 
 
 def test_features_list_has_five_items(dataset):
