@@ -40,6 +40,14 @@ def build(site_dir: Path) -> None:
     print(f"checks: built {len(html_pages(site_dir))} pages in {time.perf_counter() - started:.1f} s", flush=True)
 
 
+def _run_gate(module_name: str, site_dir: Path, base_url: str) -> list[Finding]:
+    try:
+        gate = importlib.import_module(module_name)
+    except ImportError as err:  # a gate that is not installed is a failure, not a skip
+        raise GateUnavailable(f"cannot import {module_name}: {err}") from err
+    return gate.run(site_dir, base_url)
+
+
 def run_gates(site_dir: Path, only: set[str] | None) -> int:
     failures = 0
     summary = []
@@ -50,7 +58,7 @@ def run_gates(site_dir: Path, only: set[str] | None) -> int:
             print(f"\n== {name} ==", flush=True)
             started = time.perf_counter()
             try:
-                findings: list[Finding] = importlib.import_module(module_name).run(site_dir, base_url)
+                findings = _run_gate(module_name, site_dir, base_url)
             except GateUnavailable as err:
                 print(f"FAILED: the gate could not run: {err}", flush=True)
                 summary.append(f"{name}: COULD NOT RUN ({err})")
