@@ -125,6 +125,17 @@ def _new_context(browser: Browser, base_url: str, viewport: dict, off_origin: li
     return context
 
 
+# Material fades colours in on load; axe sampling mid-transition once measured
+# near-black on near-black (1.15:1). Audit the settled page: end every
+# transition and animation at once, and wait for web fonts and a frame.
+_NO_MOTION = "*, *::before, *::after { transition: none !important; animation: none !important; }"
+
+
+def _settle(tab) -> None:  # noqa: ANN001 - a Playwright Page
+    tab.add_style_tag(content=_NO_MOTION)
+    tab.evaluate("() => document.fonts.ready.then(() => new Promise(r => requestAnimationFrame(() => r())))")
+
+
 def _audit(browser: Browser, base_url: str, paths: list[str], viewport: dict, report: Report) -> list[Finding]:
     """axe-core and the same-origin rule on each page, one browser tab reused throughout."""
     findings = []
@@ -140,6 +151,7 @@ def _audit(browser: Browser, base_url: str, paths: list[str], viewport: dict, re
             off_origin.clear()
             try:
                 tab.goto(urljoin(base_url, path.lstrip("/")), wait_until="load")
+                _settle(tab)
                 results = tab.evaluate("(options) => axe.run(document, options)", AXE_OPTIONS)
             except PlaywrightError as error:  # a page that cannot load or be audited is not accessible
                 findings.append(Finding(GATE, where, f"could not be audited: {error.message.splitlines()[0]}"))

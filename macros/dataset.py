@@ -57,6 +57,27 @@ def validate(data_dir: Path) -> list[Problem]:
     return sorted(set(problems))
 
 
+_cache: dict[Path, tuple[tuple, DataSet]] = {}
+
+
+def _fingerprint(data_dir: Path) -> tuple:
+    return tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in data_dir.rglob("*") if p.is_file()))
+
+
+def load_dataset_once(data_dir: Path) -> DataSet:
+    """The data set, loaded once per build: the macros and the page hook share it.
+
+    Reloaded whenever a file in data/ changes, so ``mkdocs serve`` picks up edits.
+    """
+    key, fingerprint = data_dir.resolve(), _fingerprint(data_dir)
+    cached = _cache.get(key)
+    if cached and cached[0] == fingerprint:
+        return cached[1]
+    data = load_dataset(data_dir)
+    _cache[key] = (fingerprint, data)
+    return data
+
+
 def load_dataset(data_dir: Path) -> DataSet:
     """The validated data set, or DataError listing every problem."""
     docs, problems = read_documents(data_dir)

@@ -1,0 +1,56 @@
+"""Generate the site's data-driven pages: a pipeline of small functions, data in, pages out.
+
+:func:`generate_pages` returns :class:`Page` records (path, Markdown). The MkDocs
+hook (:mod:`macros.hooks`) adds them as virtual files; ``trustdocs pages --out
+DIR`` writes them to disk. Adding a partner to partners.yml adds its page, and
+its navigation entry, with no other edit.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from ..escape import md
+from ..models import DataSet
+from .base import Page, table
+from .board import board_page
+from .changes import changes_page
+from .cypp import cypp_page
+from .duties import duties_index, duty_matrix, duty_page
+from .exports import export_files
+from .framework import abbreviations, features_page, glossary_page, outcomes_page
+from .partners import partner_page, partners_index
+
+__all__ = ["Page", "generate_pages", "export_files"]
+
+
+def downloads_page(data: DataSet) -> Page:
+    here = "data.md"
+    rows = [[f"[{md(path.split('/')[-1])}]({path})", f"{len(content):,} bytes"]
+            for path, content in export_files(data).items()]
+    markdown = (
+        "# Download the data\n\n"
+        "Everything on this site comes from this data. Use it under the Open Government Licence v3.0.\n\n"
+        + table(["File", "Size"], rows)
+    )
+    return Page(here, markdown, ("data/partners.yml",))
+
+
+def generate_pages(data: DataSet) -> list[Page]:
+    """Every generated page, in a stable order, each ending with the site's abbreviations."""
+    pages = [
+        partners_index(data),
+        *(partner_page(data, p) for p in data.partners),
+        duties_index(data),
+        *(duty_page(data, d) for d in data.duties),
+        duty_matrix(data),
+        board_page(data),
+        cypp_page(data),
+        outcomes_page(data),
+        features_page(data),
+        glossary_page(data),
+        changes_page(data),
+        downloads_page(data),
+    ]
+    suffix = abbreviations(data)
+    return [dataclasses.replace(page, markdown=page.markdown + suffix) for page in pages]

@@ -1,0 +1,47 @@
+"""The five outcomes, the five essential features, and the glossary."""
+
+from __future__ import annotations
+
+from ..escape import attr, md
+from ..models import DataSet
+from ..render import features_list, outcomes_list
+from .base import Page, cites, link, table
+
+
+def outcomes_page(data: DataSet) -> Page:
+    here = "outcomes.md"
+    markdown = (
+        "# The five outcomes\n\n"
+        "Every Child Matters (2003) set five outcomes for every child. Together they define the "
+        "well-being that partners must cooperate to improve.\n\n"
+        + outcomes_list(data, link(here, "sources.md"))
+    )
+    return Page(here, markdown, ("data/outcomes.yml",))
+
+
+def features_page(data: DataSet) -> Page:
+    here = "features.md"
+    markdown = (
+        "# The five essential features of a Children's Trust\n\n"
+        "The 2005 statutory guidance set out five essential features, and the 2008 draft guidance "
+        "kept them. All five need to be in place and working together.\n\n"
+        + features_list(data, link(here, "sources.md"))
+    )
+    return Page(here, markdown, ("data/features.yml",))
+
+
+def glossary_page(data: DataSet) -> Page:
+    here = "glossary.md"
+    rows = [
+        [f'<span id="{attr(t.id)}"></span>{md(t.term)}' + (f" ({md(t.abbreviation)})" if t.abbreviation else ""),
+         f"{md(t.definition)} {cites(here, t.cites, data)}"]
+        for t in sorted(data.glossary, key=lambda t: t.term.lower())
+    ]
+    markdown = "# Glossary\n\nTerms and abbreviations used on this site.\n\n" + table(["Term", "Meaning"], rows)
+    return Page(here, markdown, ("data/glossary.yml",))
+
+
+def abbreviations(data: DataSet) -> str:
+    """Markdown abbreviation definitions, so every abbreviation shows its expansion on hover."""
+    lines = [f"*[{t.abbreviation}]: {md(t.term)}" for t in data.glossary if t.abbreviation]
+    return "\n\n" + "\n".join(lines) + "\n" if lines else ""
