@@ -62,6 +62,29 @@ def build_site(config: Path, site_dir: Path) -> int:
     return 0
 
 
+def cmd_pages(args: argparse.Namespace) -> int:
+    """Write the generated pages and exports to disk, for tools that do not run MkDocs hooks."""
+    try:
+        data = load_dataset(args.data)
+    except DataError as err:
+        return _report(err)
+    from .pages import export_files, generate_pages  # imported here: validate needs none of it
+
+    written = 0
+    for page in generate_pages(data):
+        target = args.out / page.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page.text, encoding="utf-8")
+        written += 1
+    for path, content in export_files(data).items():
+        target = args.out / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+        written += 1
+    print(f"Wrote {written} files to {args.out}")
+    return 0
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     try:
         load_dataset(args.data)  # fail fast, with the editor-friendly messages, before MkDocs starts
@@ -79,6 +102,9 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
     build.add_argument("--site-dir", type=Path, default=Path("site"))
     build.set_defaults(func=cmd_build)
+    pages = sub.add_parser("pages", help="write the pages and exports generated from data/ to a directory")
+    pages.add_argument("--out", type=Path, required=True, help="where to write them (for example docs/ for Zensical)")
+    pages.set_defaults(func=cmd_pages)
     sub.choices["validate"].set_defaults(func=cmd_validate)
     return top
 

@@ -16,7 +16,7 @@ from .schema_check import schema_problems
 from .strict_yaml import Document, read_yaml
 
 # One file per entity type; each has data/schemas/NAME.schema.json.
-DATA_FILES = ("sources", "outcomes", "features", "partners", "duties", "board", "cypp", "glossary")
+DATA_FILES = ("sources", "outcomes", "features", "partners", "duties", "board", "cypp", "glossary", "guidance", "timeline")
 
 
 def _display_name(path: Path) -> str:

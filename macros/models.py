@@ -231,6 +231,40 @@ class Term:
 
 
 @dataclass(frozen=True)
+class GuidanceParagraph:
+    id: str
+    number: str
+    text: str
+    strength: str  # "" when the paragraph states no obligation
+    concerns: tuple[str, ...]
+    duties: tuple[str, ...]
+    cites: tuple[Cite, ...]
+
+    @property
+    def anchor(self) -> str:
+        """The stable anchor: paragraph 3.21 is #para-3-21."""
+        return "para-" + self.number.replace(".", "-")
+
+
+@dataclass(frozen=True)
+class GuidanceSection:
+    id: str
+    number: str
+    title: str
+    source: str
+    paragraphs: tuple[GuidanceParagraph, ...]
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    date: PartialDate
+    title: str
+    summary: str
+    cites: tuple[Cite, ...]
+
+
+@dataclass(frozen=True)
 class DataSet:
     """Everything in data/, validated, with the queries pages and documents need."""
 
@@ -242,6 +276,8 @@ class DataSet:
     board: Board
     cypp: Cypp
     glossary: tuple[Term, ...]
+    guidance: tuple[GuidanceSection, ...] = ()
+    timeline: tuple[Event, ...] = ()
     _partners_by_id: dict[str, Partner] = field(default_factory=dict, compare=False, repr=False)
     _sources_by_id: dict[str, Source] = field(default_factory=dict, compare=False, repr=False)
 
@@ -263,6 +299,14 @@ class DataSet:
 
     def board_roles_of(self, partner_id: str) -> tuple[Member, ...]:
         return tuple(m for m in self.board.membership if m.partner == partner_id)
+
+    def guidance_concerning(self, partner_id: str) -> tuple[tuple[GuidanceSection, GuidanceParagraph], ...]:
+        """The restated guidance paragraphs that concern a partner, in document order."""
+        return tuple((s, p) for s in self.guidance for p in s.paragraphs if partner_id in p.concerns)
+
+    def guidance_for_duty(self, duty_id: str) -> tuple[tuple[GuidanceSection, GuidanceParagraph], ...]:
+        """The restated guidance paragraphs that restate a duty or power."""
+        return tuple((s, p) for s in self.guidance for p in s.paragraphs if duty_id in p.duties)
 
     def requirements_concerning(self, partner_id: str) -> tuple[Requirement, ...]:
         """CYPP requirements that ask something of a partner (all of them, for an owner)."""
@@ -334,5 +378,22 @@ def build_dataset(raw: dict[str, Any]) -> DataSet:
         glossary=tuple(
             Term(t["id"], t["term"], t.get("abbreviation", ""), t["definition"], _cites(t["cites"]))
             for t in raw["glossary"]["terms"]
+        ),
+        guidance=tuple(
+            GuidanceSection(
+                id=s["id"], number=s["number"], title=s["title"], source=s["source"],
+                paragraphs=tuple(
+                    GuidanceParagraph(
+                        id=p["id"], number=p["number"], text=p["text"], strength=p.get("strength", ""),
+                        concerns=tuple(p.get("concerns", ())), duties=tuple(p.get("duties", ())), cites=_cites(p["cites"]),
+                    )
+                    for p in s["paragraphs"]
+                ),
+            )
+            for s in raw["guidance"]["sections"]
+        ),
+        timeline=tuple(
+            Event(e["id"], PartialDate.parse(e["date"]), e["title"], e["summary"], _cites(e["cites"]))
+            for e in raw["timeline"]["events"]
         ),
     )

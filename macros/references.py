@@ -21,7 +21,12 @@ PARTNER_REFERENCES = {
     "duties": [("duties", "*", "holders", "*")],
     "board": [("membership", "*", "partner"), ("relationships", "*", "partner")],
     "cypp": [("plan", "owners", "*"), ("requirements", "*", "concerns", "*")],
+    "guidance": [("sections", "*", "paragraphs", "*", "concerns", "*")],
 }
+# Fields whose values are duty ids.
+DUTY_REFERENCES = {"guidance": [("sections", "*", "paragraphs", "*", "duties", "*")]}
+# Fields whose values are source ids (outside `cites`).
+SOURCE_REFERENCES = {"guidance": [("sections", "*", "source")]}
 
 
 def _walk(data: Any, path: tuple = ()) -> Iterator[tuple[tuple, Any]]:
@@ -66,21 +71,54 @@ def duplicate_ids(docs: Docs) -> Iterator[Problem]:
             first_seen[record_id] = (doc, path)
 
 
-def unknown_partners(docs: Docs) -> Iterator[Problem]:
-    """References to partner ids that partners.yml does not define."""
-    partners = docs.get("partners")
-    known = {
-        p["id"] for p in (partners.data.get("partners", []) if partners and isinstance(partners.data, dict) else [])
-        if isinstance(p, dict) and isinstance(p.get("id"), str)
-    }
-    for name, patterns in PARTNER_REFERENCES.items():
+def _ids_in(docs: Docs, name: str, key: str) -> set[str]:
+    doc = docs.get(name)
+    records = doc.data.get(key, []) if doc and isinstance(doc.data, dict) else []
+    return {r["id"] for r in records if isinstance(r, dict) and isinstance(r.get("id"), str)} if isinstance(records, list) else set()
+
+
+def _unknown(docs: Docs, references: dict, known: set[str], what: str, where: str) -> Iterator[Problem]:
+    for name, patterns in references.items():
         doc = docs.get(name)
         if doc is None:
             continue
         for pattern in patterns:
             for path, value in _select(doc.data, pattern):
                 if isinstance(value, str) and value not in known:
-                    yield doc.problem(path, f"unknown partner '{value}': no partner in data/partners.yml has this id")
+                    yield doc.problem(path, f"unknown {what} '{value}': no {what} in {where} has this id")
+
+
+def unknown_partners(docs: Docs) -> Iterator[Problem]:
+    """References to partner ids that partners.yml does not define."""
+    yield from _unknown(docs, PARTNER_REFERENCES, _ids_in(docs, "partners", "partners"), "partner", "data/partners.yml")
+
+
+def unknown_duties(docs: Docs) -> Iterator[Problem]:
+    """References to duty ids that duties.yml does not define."""
+    yield from _unknown(docs, DUTY_REFERENCES, _ids_in(docs, "duties", "duties"), "duty", "data/duties.yml")
+
+
+def unknown_sources(docs: Docs) -> Iterator[Problem]:
+    """References to source ids (other than citations) that sources.yml does not define."""
+    yield from _unknown(docs, SOURCE_REFERENCES, _ids_in(docs, "sources", "sources"), "source", "data/sources.yml")
+
+
+def duplicate_guidance_numbers(docs: Docs) -> Iterator[Problem]:
+    """Guidance paragraph numbers are anchors people link to: each must be unique."""
+    doc = docs.get("guidance")
+    if doc is None:
+        return
+    seen: dict[str, tuple] = {}
+    for pattern in (("sections", "*", "number"), ("sections", "*", "paragraphs", "*", "number")):
+        for path, number in _select(doc.data, pattern):
+            if not isinstance(number, str):
+                continue
+            kind = "section" if len(path) == 3 else "paragraph"
+            if (kind, number) in seen:
+                line, _ = doc.where(seen[(kind, number)])
+                yield doc.problem(path, f"{kind} number {number} is already used on line {line}")
+            else:
+                seen[(kind, number)] = path
 
 
 def unregistered_citations(docs: Docs) -> Iterator[Problem]:
@@ -104,26 +142,37 @@ def unregistered_citations(docs: Docs) -> Iterator[Problem]:
                 yield doc.problem(path + ("para",), f"paragraph '{para}' is not in the register for source '{source_id}' (data/sources.yml)")
 
 
+def _oldest_first(doc: Document, path: tuple, items: object, key: str, what: str) -> Iterator[Problem]:
+    if not isinstance(items, list):
+        return
+    previous = None
+    for i, item in enumerate(items):
+        try:
+            start = PartialDate.parse(item[key]).start
+        except (TypeError, KeyError, ValueError):
+            continue  # the schema reports malformed dates
+        if previous is not None and start < previous:
+            yield doc.problem(path + (i, key), f"{what} must be listed oldest first; this one starts before the one above it")
+        previous = start
+
+
 def status_history_order(docs: Docs) -> Iterator[Problem]:
     """A partner's statuses must run oldest first, so 'status on a date' is well defined."""
     doc = docs.get("partners")
-    if doc is None:
-        return
-    for path, history in _select(doc.data, ("partners", "*", "status_history")):
-        if not isinstance(history, list):
-            continue
-        previous = None
-        for i, period in enumerate(history):
-            try:
-                start = PartialDate.parse(period["from"]).start
-            except (TypeError, KeyError, ValueError):
-                continue  # the schema reports malformed dates
-            if previous is not None and start < previous:
-                yield doc.problem(path + (i, "from"), "statuses must be listed oldest first; this one starts before the one above it")
-            previous = start
+    if doc is not None:
+        for path, history in _select(doc.data, ("partners", "*", "status_history")):
+            yield from _oldest_first(doc, path, history, "from", "statuses")
 
 
-CHECKS = (duplicate_ids, unknown_partners, unregistered_citations, status_history_order)
+def timeline_order(docs: Docs) -> Iterator[Problem]:
+    """Timeline events run oldest first, as the page shows them."""
+    doc = docs.get("timeline")
+    if doc is not None and isinstance(doc.data, dict):
+        yield from _oldest_first(doc, ("events",), doc.data.get("events"), "date", "events")
+
+
+CHECKS = (duplicate_ids, unknown_partners, unknown_duties, unknown_sources, unregistered_citations,
+          status_history_order, timeline_order, duplicate_guidance_numbers)
 
 
 def reference_problems(docs: Docs) -> list[Problem]:

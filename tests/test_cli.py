@@ -42,3 +42,15 @@ def test_a_broken_build_leaves_the_previous_site_untouched(data_copy, root, tmp_
     assert [p.name for p in site.iterdir()] == ["index.html"]
     assert (site / "index.html").read_text(encoding="utf-8") == "previous site"
     assert not list(tmp_path.glob(".site-*"))  # no half-built directory left behind
+
+
+def test_pages_writes_the_generated_pages_to_disk(root, tmp_path):
+    result = trustdocs("pages", "--out", str(tmp_path / "out"), cwd=root)
+    assert result.returncode == 0, result.stderr
+    written = sorted(p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*") if p.is_file())
+    assert "partners/primary-care-trusts.md" in written
+    assert "duties/matrix.md" in written
+    assert "exports/partners.csv" in written
+    assert result.stdout == f"Wrote {len(written)} files to {tmp_path / 'out'}\n"
+    text = (tmp_path / "out" / "partners" / "primary-care-trusts.md").read_text(encoding="utf-8")
+    assert text.startswith("---\nrender_macros: false\n---\n\n# Primary Care Trusts (PCTs)\n")

@@ -109,7 +109,7 @@ def test_a_missing_file_and_an_unexpected_file(data_copy):
     data_copy.write("areas.yaml", "x: 1\n")
     assert only(data_copy) == [
         "data/areas.yaml:1:1: $: unexpected data file: the loader reads only sources.yml, outcomes.yml, features.yml, "
-        "partners.yml, duties.yml, board.yml, cypp.yml, glossary.yml",
+        "partners.yml, duties.yml, board.yml, cypp.yml, glossary.yml, guidance.yml, timeline.yml",
         "data/glossary.yml:1:1: $: file is missing",
     ]
 
@@ -122,3 +122,29 @@ def test_problems_in_several_files_are_all_reported_at_once(data_copy):
         load_dataset(data_copy.path)
     files = sorted({p.file for p in caught.value.problems})
     assert files == ["data/duties.yml", "data/features.yml", "data/outcomes.yml"]
+
+
+def test_guidance_refers_to_an_unknown_duty(data_copy):
+    data_copy.replace("guidance.yml", "        duties: [", "        duties: [no-such-duty, ")
+    line = data_copy.line_of("guidance.yml", "no-such-duty")
+    problems = only(data_copy)
+    assert len(problems) == 1
+    assert problems[0].startswith(f"data/guidance.yml:{line}:")
+    assert problems[0].endswith("unknown duty 'no-such-duty': no duty in data/duties.yml has this id")
+
+
+def test_guidance_paragraph_numbers_are_unique(data_copy):
+    data_copy.replace("guidance.yml", 'number: "1.2"', 'number: "1.1"')
+    first = data_copy.line_of("guidance.yml", 'number: "1.1"', 1)
+    second = data_copy.line_of("guidance.yml", 'number: "1.1"', 2)
+    assert only(data_copy) == [
+        f"data/guidance.yml:{second}:17: $.sections[0].paragraphs[1].number: paragraph number 1.1 is already used on line {first}"
+    ]
+
+
+def test_timeline_runs_oldest_first(data_copy):
+    data_copy.replace("timeline.yml", "    date: 2004\n", "    date: 2002\n")
+    line = data_copy.line_of("timeline.yml", "date: 2002")
+    assert only(data_copy) == [
+        f"data/timeline.yml:{line}:11: $.events[1].date: events must be listed oldest first; this one starts before the one above it"
+    ]

@@ -19,7 +19,9 @@ from .cypp import cypp_page
 from .duties import duties_index, duty_matrix, duty_page
 from .exports import export_files
 from .framework import abbreviations, features_page, glossary_page, outcomes_page
+from .guidance import guidance_index, guidance_list, section_page
 from .partners import partner_page, partners_index
+from .timeline import timeline_page
 
 __all__ = ["Page", "generate_pages", "export_files"]
 
@@ -40,9 +42,14 @@ def generate_pages(data: DataSet) -> list[Page]:
     """Every generated page, in a stable order, each ending with the site's abbreviations."""
     pages = [
         partners_index(data),
-        *(partner_page(data, p) for p in data.partners),
+        *(partner_page(data, p, guidance_list(f"partners/{p.id}.md", data, data.guidance_concerning(p.id)))
+          for p in data.partners),
         duties_index(data),
-        *(duty_page(data, d) for d in data.duties),
+        *(duty_page(data, d, guidance_list(f"duties/{d.id}.md", data, data.guidance_for_duty(d.id)))
+          for d in data.duties),
+        guidance_index(data),
+        *(section_page(data, s) for s in data.guidance),
+        timeline_page(data),
         duty_matrix(data),
         board_page(data),
         cypp_page(data),

@@ -13,7 +13,7 @@ def duty_path(duty_id: str) -> str:
     return f"duties/{duty_id}.md"
 
 
-def duty_page(data: DataSet, duty: Duty) -> Page:
+def duty_page(data: DataSet, duty: Duty, guidance_section: str = "") -> Page:
     here = duty_path(duty.id)
     markdown = (
         f"# {md(duty.name)}\n\n"
@@ -26,6 +26,7 @@ def duty_page(data: DataSet, duty: Duty) -> Page:
         ])
         + "\n## Who it applies to\n\n"
         + bullet_list(partner_link(here, data, holder) for holder in duty.holders)
+        + (f"\n## Guidance that restates it\n\n{guidance_section}" if guidance_section else "")
         + f"\nSee every duty against every partner in the [matrix]({link(here, 'duties/matrix.md')}).\n"
     )
     return Page(here, markdown, (DATA_FILE,))

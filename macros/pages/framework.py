@@ -43,5 +43,8 @@ def glossary_page(data: DataSet) -> Page:
 
 def abbreviations(data: DataSet) -> str:
     """Markdown abbreviation definitions, so every abbreviation shows its expansion on hover."""
-    lines = [f"*[{t.abbreviation}]: {md(t.term)}" for t in data.glossary if t.abbreviation]
+    lines = []
+    for t in data.glossary:
+        if t.abbreviation:  # the plural too: the guidance says PCTs as often as PCT
+            lines += [f"*[{t.abbreviation}]: {md(t.term)}", f"*[{t.abbreviation}s]: {md(t.term)}s"]
     return "\n\n" + "\n".join(lines) + "\n" if lines else ""

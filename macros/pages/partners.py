@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from itertools import groupby
 
 from ..escape import md
@@ -10,6 +11,11 @@ from .base import (AREA_LABELS, CATEGORY_LABELS, DUTY_STATUS_LABELS, STATUS_LABE
                    duty_link, link, strength, table)
 
 DATA_FILE = "data/partners.yml"
+
+
+def _is_abbreviation(partner: Partner) -> bool:
+    """PCTs, LSCB: shown after the name in the heading, so the page defines it first (GOV.UK style)."""
+    return bool(re.fullmatch(r"[A-Z]{2,6}s?", partner.short_name))
 
 
 def partner_path(partner_id: str) -> str:
@@ -80,10 +86,11 @@ def partner_page(data: DataSet, partner: Partner, guidance_section: str = "") ->
     here = partner_path(partner.id)
     areas = " and ".join(AREA_LABELS[a] for a in partner.area_types)
     markdown = (
-        f"# {md(partner.name)}\n\n"
+        f"# {md(partner.name)}" + (f" ({md(partner.short_name)})" if _is_abbreviation(partner) else "") + "\n\n"
         f"{md(partner.summary)} {cites(here, partner.cites, data)}\n\n"
         + table(["Fact", "Detail"], [
             ["Group", md(CATEGORY_LABELS[partner.category])],
+            *([["Short name", md(partner.short_name)]] if partner.short_name and not _is_abbreviation(partner) else []),
             ["Statutory basis", md(partner.statutory_basis)],
             ["Where it applies", md(areas.capitalize())],
         ])

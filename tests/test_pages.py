@@ -1,0 +1,146 @@
+"""Generated pages: golden files for each page type on a small fixture data set,
+new data yields new pages, and hostile editor text renders literally.
+
+Golden files live in tests/golden/. After an intended change, regenerate them with
+``UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_pages.py`` and review the diff.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import markdown
+import pytest
+
+from macros.dataset import load_dataset
+from macros.pages import export_files, generate_pages
+
+HERE = Path(__file__).parent
+GOLDEN = HERE / "golden"
+MINI = HERE / "fixtures" / "mini_data"
+
+
+@pytest.fixture(scope="module")
+def mini_dir(tmp_path_factory, root) -> Path:
+    target = tmp_path_factory.mktemp("mini") / "data"
+    shutil.copytree(MINI, target)
+    shutil.copytree(root / "data" / "schemas", target / "schemas")
+    return target
+
+
+@pytest.fixture(scope="module")
+def mini_pages(mini_dir):
+    return {page.path: page for page in generate_pages(load_dataset(mini_dir))}
+
+
+def test_every_page_type_is_generated(mini_pages):
+    assert sorted(mini_pages) == sorted([
+        "partners/index.md", "partners/council.md", "partners/health-body.md", "partners/district.md",
+        "duties/index.md", "duties/cooperate.md", "duties/pool.md", "duties/matrix.md",
+        "guidance/index.md", "guidance/guidance-one.md", "timeline.md",
+        "board.md", "cypp.md", "outcomes.md", "features.md", "glossary.md", "what-would-change.md", "data.md",
+    ])
+
+
+@pytest.mark.parametrize("path", [
+    "partners/index.md", "partners/health-body.md", "partners/council.md", "duties/index.md", "duties/cooperate.md",
+    "duties/matrix.md", "guidance/guidance-one.md", "guidance/index.md", "timeline.md", "board.md", "cypp.md",
+    "outcomes.md", "features.md", "glossary.md", "what-would-change.md", "data.md",
+])
+def test_page_matches_its_golden_file(mini_pages, path):
+    golden = GOLDEN / path
+    actual = mini_pages[path].text
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(actual, encoding="utf-8")
+    assert actual == golden.read_text(encoding="utf-8")
+
+
+def test_generation_is_deterministic(mini_dir):
+    first = [(p.path, p.text) for p in generate_pages(load_dataset(mini_dir))]
+    second = [(p.path, p.text) for p in generate_pages(load_dataset(mini_dir))]
+    assert first == second
+    assert export_files(load_dataset(mini_dir)) == export_files(load_dataset(mini_dir))
+
+
+def test_hostile_partner_text_renders_literally(mini_pages):
+    from html.parser import HTMLParser
+
+    class Audit(HTMLParser):
+        def __init__(self):
+            super().__init__(convert_charrefs=True)
+            self.tags, self.handlers, self.text = set(), [], ""
+
+        def handle_starttag(self, tag, attrs):
+            self.tags.add(tag)
+            self.handlers += [name for name, _ in attrs if name.startswith("on")]
+
+        def handle_data(self, data):
+            self.text += data
+
+    html = markdown.markdown(mini_pages["partners/health-body.md"].markdown, extensions=["abbr", "attr_list", "tables"])
+    audit = Audit()
+    audit.feed(html)
+    assert "script" not in audit.tags and audit.handlers == []
+    assert "Hostile text: <script>alert(1)</script> | {{ 7*7 }} {: onclick=x } *stars*" in audit.text
+
+
+def test_a_partner_page_links_to_its_duties_board_role_plan_and_guidance(mini_pages):
+    text = mini_pages["partners/health-body.md"].markdown
+    assert "[Cooperate](../duties/cooperate.md)" in text
+    assert "../board.md#member-health" in text
+    assert "../cypp.md#req-one" in text
+    assert "[Paragraph 1.1](../guidance/guidance-one.md#para-1-1)" in text
+    assert "../sources.md#doc-a" in text
+
+
+def test_strength_looks_the_same_everywhere(mini_pages):
+    should = '<strong class="strength strength-should">should</strong>'
+    assert should in mini_pages["guidance/guidance-one.md"].markdown
+    assert should in mini_pages["board.md"].markdown
+    assert '<strong class="strength strength-must">must</strong>' in mini_pages["duties/cooperate.md"].markdown
+
+
+def test_csv_cells_cannot_become_formulas(mini_dir):
+    data = load_dataset(mini_dir)
+    import dataclasses
+
+    evil = dataclasses.replace(data.partners[0], name="=HYPERLINK(\"http://x\")")
+    csv_text = export_files(dataclasses.replace(data, partners=(evil,) + data.partners[1:]))["exports/partners.csv"].decode()
+    assert "'=HYPERLINK" in csv_text
+
+
+def test_a_new_partner_gets_a_page_and_a_nav_entry(data_copy, root):
+    data_copy.write("partners.yml", data_copy.text("partners.yml") + """
+  - id: test-new-partner
+    name: Newly added partners
+    category: other-partner
+    summary: A partner added only by editing partners.yml.
+    statutory_basis: None
+    area_types: [unitary]
+    status_history:
+      - status: other-partner
+        from: 2009
+        cites:
+          - {source: southwark-2009, para: "appendix-1"}
+    cites:
+      - {source: southwark-2009, para: "appendix-1"}
+""")
+    project = data_copy.path.parent
+    shutil.copy(root / "mkdocs.yml", project / "mkdocs.yml")
+    for folder in ("docs", "overrides", "macros"):
+        (project / folder).symlink_to(root / folder)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(project / "out")],
+        cwd=project, capture_output=True, text=True, check=False, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 0, result.stderr
+    page = project / "out" / "partners" / "test-new-partner" / "index.html"
+    assert "Newly added partners" in page.read_text(encoding="utf-8")
+    # navigation.prune lists a section's pages once the reader is in that section.
+    index = (project / "out" / "partners" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="test-new-partner/" class="md-nav__link">' in index
