@@ -62,3 +62,32 @@ def test_a_data_problem_stops_mkdocs_with_the_message_and_no_traceback(data_copy
     assert "data/duties.yml:" in result.stderr and "$.duties[5].kind: 'privilege' is not one of: duty, power" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (project / "out" / "index.html").exists()
+
+
+def test_edit_this_page_on_a_generated_page_goes_to_its_data_file(built_site):
+    police = (built_site / "partners" / "police" / "index.html").read_text(encoding="utf-8")
+    assert 'href="https://github.com/childrens-trusts/guidance/edit/main/data/partners.yml"' in police
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert 'href="https://github.com/childrens-trusts/guidance/edit/main/docs/index.md"' in home
+
+
+def test_abbreviations_show_their_expansion_on_hover(built_site):
+    page = (built_site / "partners" / "gp-practices" / "index.html").read_text(encoding="utf-8")
+    assert '<abbr title="General practitioner">GP</abbr>' in page
+
+
+def test_exports_are_published(built_site, dataset):
+    import csv
+    import json
+
+    data = json.loads((built_site / "exports" / "trustdocs-data.json").read_text(encoding="utf-8"))
+    assert [p["id"] for p in data["partners"]] == [p.id for p in dataset.partners]
+    rows = list(csv.DictReader((built_site / "exports" / "duties.csv").open(encoding="utf-8", newline="")))
+    assert [r["id"] for r in rows] == [d.id for d in dataset.duties]
+
+
+def test_every_partner_and_duty_has_a_page(built_site, dataset):
+    for partner in dataset.partners:
+        assert (built_site / "partners" / partner.id / "index.html").is_file(), partner.id
+    for duty in dataset.duties:
+        assert (built_site / "duties" / duty.id / "index.html").is_file(), duty.id
