@@ -59,8 +59,8 @@ test: setup-checks ## Set up and run the whole test suite: pytest, then every qu
 	$(BIN)/pytest
 	$(BIN)/python -m checks
 
-check-external: setup ## Check external links too (needs internet; not part of the offline suite)
-	$(BIN)/python -m checks.links --external
+check-external: build ## Check external links too (needs internet; not part of the offline suite)
+	$(BIN)/python -m checks.links --external site
 
 lock: setup ## Re-pin requirements.txt (with hashes) from requirements.in
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras -o requirements.txt requirements.in
