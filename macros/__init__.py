@@ -14,7 +14,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from . import render
-from .dataset import load_dataset
+from .dataset import load_dataset_once
 from .problems import DataError
 
 log = logging.getLogger("mkdocs.plugins.trustdocs")
@@ -23,7 +23,7 @@ log = logging.getLogger("mkdocs.plugins.trustdocs")
 def define_env(env) -> None:  # noqa: ANN001 - the plugin's environment object
     data_dir = Path(env.project_dir) / "data"
     try:
-        data = load_dataset(data_dir)
+        data = load_dataset_once(data_dir)  # shared with the page hook: loaded once per build
     except DataError as err:
         for problem in err.problems:
             log.error(str(problem))
@@ -32,4 +32,3 @@ def define_env(env) -> None:  # noqa: ANN001 - the plugin's environment object
     env.variables["data_counts"] = render.counts_summary(data)
     env.macro(lambda: render.outcomes_list(data), "outcomes_list")
     env.macro(lambda: render.features_list(data), "features_list")
-    env.macro(lambda: render.sources_register(data), "sources_register")

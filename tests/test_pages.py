@@ -43,13 +43,14 @@ def test_every_page_type_is_generated(mini_pages):
         "duties/index.md", "duties/cooperate.md", "duties/pool.md", "duties/matrix.md",
         "guidance/index.md", "guidance/guidance-one.md", "timeline.md",
         "board.md", "cypp.md", "outcomes.md", "features.md", "glossary.md", "what-would-change.md", "data.md",
+        "sources/index.md", "sources/doc-a.md",
     ])
 
 
 @pytest.mark.parametrize("path", [
     "partners/index.md", "partners/health-body.md", "partners/council.md", "duties/index.md", "duties/cooperate.md",
     "duties/matrix.md", "guidance/guidance-one.md", "guidance/index.md", "timeline.md", "board.md", "cypp.md",
-    "outcomes.md", "features.md", "glossary.md", "what-would-change.md", "data.md",
+    "outcomes.md", "features.md", "glossary.md", "what-would-change.md", "data.md", "sources/index.md", "sources/doc-a.md",
 ])
 def test_page_matches_its_golden_file(mini_pages, path):
     golden = GOLDEN / path
@@ -95,7 +96,17 @@ def test_a_partner_page_links_to_its_duties_board_role_plan_and_guidance(mini_pa
     assert "../board.md#member-health" in text
     assert "../cypp.md#req-one" in text
     assert "[Paragraph 1.1](../guidance/guidance-one.md#para-1-1)" in text
-    assert "../sources.md#doc-a" in text
+    assert "([Source A (2008)](../sources/doc-a.md), paragraph [2](../sources/doc-a.md#p-2))" in text
+
+
+def test_a_source_paragraph_links_back_to_every_statement_citing_it(mini_pages):
+    text = mini_pages["sources/doc-a.md"].markdown
+    para_2 = text.split('<h3 id="p-2">Paragraph 2</h3>')[1].split("<h3")[0]
+    assert "- [Health bodies](../partners/health-body.md)\n" in para_2
+    assert "- [Health bodies: status from 2005](../partners/health-body.md#status-over-time)\n" in para_2
+    assert "- [Timeline: Proposals published](../timeline.md#event-two)\n" in para_2
+    assert '<h3 id="p-2-2">Paragraph 2.2</h3>' in text  # cited by the guidance
+    assert '<h3 id="p-2-1">' in text
 
 
 def test_strength_looks_the_same_everywhere(mini_pages):

@@ -68,7 +68,10 @@ def test_outcomes_list_numbers_and_cites_each_outcome(dataset):
     lines = out.strip().splitlines()
     assert len(lines) == 5
     assert lines[0].startswith("1. **Be healthy**. Good physical")
-    assert lines[0].endswith("([Draft statutory guidance (2008), paragraphs 1.1 and 2.3](sources.md#draft-guidance-2008))")
+    assert lines[0].endswith(
+        "([Draft statutory guidance (2008)](sources/draft-guidance-2008.md), paragraphs "
+        "[1.1](sources/draft-guidance-2008.md#p-1-1) and [2.3](sources/draft-guidance-2008.md#p-2-3))"
+    )
 
 
 def test_outcome_text_is_escaped(dataset):
@@ -81,18 +84,11 @@ def test_outcome_text_is_escaped(dataset):
 
 def test_citation_groups_paragraphs_by_source(dataset):
     cites = (Cite("legislative-options-2008", "44"), Cite("legislative-options-2008", "45"), Cite("southwark-2009", "4"))
-    assert render.citation(cites, dataset, "s.md") == (
-        "([Legislative options (2008), paragraphs 44 and 45](s.md#legislative-options-2008); "
-        "[Southwark executive report (2009), paragraph 4](s.md#southwark-2009))"
+    assert render.citation(cites, dataset, "../sources") == (
+        "([Legislative options (2008)](../sources/legislative-options-2008.md), paragraphs "
+        "[44](../sources/legislative-options-2008.md#p-44) and [45](../sources/legislative-options-2008.md#p-45); "
+        "[Southwark executive report (2009)](../sources/southwark-2009.md), paragraph [4](../sources/southwark-2009.md#p-4))"
     )
-
-
-def test_sources_register_anchors_each_source(dataset):
-    out = render.sources_register(dataset)
-    assert out.count("<h2 id=") == len(dataset.sources)
-    assert '<h2 id="legislative-options-2008"><cite>Delivering the Children&#39;s Plan' in out or '<h2 id="legislative-options-2008"><cite>Delivering the Children\'s Plan' in out
-    assert "Paragraphs and sections: `1` to `51` (51 in all)" in out
-    assert "Paragraphs and sections: `1`, `1.1` to `1.3`, `2` to `5`, `6.0` to `6.3`, " in out
 
 
 def test_features_list_has_five_items(dataset):

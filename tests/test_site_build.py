@@ -27,7 +27,7 @@ def test_home_page_shows_the_outcomes_and_features(built_site, dataset):
     html = (built_site / "index.html").read_text(encoding="utf-8")
     for item in dataset.outcomes + dataset.features:
         assert f"<strong>{item.name}</strong>" in html.replace("&#39;", "'").replace("&rsquo;", "'")
-    assert 'href="sources/#draft-guidance-2008"' in html
+    assert 'href="sources/draft-guidance-2008/#p-1-1"' in html
 
 
 def test_footer_states_the_licences(built_site):
@@ -45,6 +45,23 @@ def test_the_sources_page_lists_every_source(built_site, dataset):
     html = (built_site / "sources" / "index.html").read_text(encoding="utf-8")
     for source in dataset.sources:
         assert f'id="{source.id}"' in html
+
+
+def test_every_citation_on_every_page_reaches_its_source_paragraph(built_site, dataset):
+    """From any statement to its source paragraph: each cited paragraph has its anchor."""
+    for source in dataset.sources:
+        html = (built_site / "sources" / source.id / "index.html").read_text(encoding="utf-8")
+        cited = {c.para for c in _all_cites(dataset) if c.source == source.id}
+        for para in cited:
+            assert f'id="p-{para.replace(".", "-")}"' in html, (source.id, para)
+
+
+def _all_cites(data):
+    yield from (c for o in data.outcomes + data.features for c in o.cites)
+    yield from (c for p in data.partners for c in p.cites)
+    yield from (c for d in data.duties for c in d.cites)
+    yield from (c for s in data.guidance for p in s.paragraphs for c in p.cites)
+    yield from (c for e in data.timeline for c in e.cites)
 
 
 def test_a_data_problem_stops_mkdocs_with_the_message_and_no_traceback(data_copy, root):

@@ -21,6 +21,7 @@ from .exports import export_files
 from .framework import abbreviations, features_page, glossary_page, outcomes_page
 from .guidance import guidance_index, guidance_list, section_page
 from .partners import partner_page, partners_index
+from .sources import source_pages
 from .timeline import timeline_page
 
 __all__ = ["Page", "generate_pages", "export_files"]
@@ -50,6 +51,7 @@ def generate_pages(data: DataSet) -> list[Page]:
         guidance_index(data),
         *(section_page(data, s) for s in data.guidance),
         timeline_page(data),
+        *source_pages(data),
         duty_matrix(data),
         board_page(data),
         cypp_page(data),

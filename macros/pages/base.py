@@ -62,7 +62,7 @@ def strength(value: str) -> str:
 
 
 def cites(from_page: str, items: Iterable[Cite], data: DataSet) -> str:
-    return citation(tuple(items), data, link(from_page, "sources.md"))
+    return citation(tuple(items), data, link(from_page, "sources"))
 
 
 def bullet_list(lines: Iterable[str]) -> str:

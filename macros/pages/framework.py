@@ -14,7 +14,7 @@ def outcomes_page(data: DataSet) -> Page:
         "# The five outcomes\n\n"
         "Every Child Matters (2003) set five outcomes for every child. Together they define the "
         "well-being that partners must cooperate to improve.\n\n"
-        + outcomes_list(data, link(here, "sources.md"))
+        + outcomes_list(data, link(here, "sources"))
     )
     return Page(here, markdown, ("data/outcomes.yml",))
 
@@ -25,7 +25,7 @@ def features_page(data: DataSet) -> Page:
         "# The five essential features of a Children's Trust\n\n"
         "The 2005 statutory guidance set out five essential features, and the 2008 draft guidance "
         "kept them. All five need to be in place and working together.\n\n"
-        + features_list(data, link(here, "sources.md"))
+        + features_list(data, link(here, "sources"))
     )
     return Page(here, markdown, ("data/features.yml",))
 

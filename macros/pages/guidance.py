@@ -38,7 +38,7 @@ def section_page(data: DataSet, section: GuidanceSection) -> Page:
     markdown = (
         f"# {md(section.number)}. {md(section.title)}\n\n"
         f"This section restates, in plain English, part of the "
-        f"[{md(source.short_title)}]({link(here, 'sources.md', source.id)}). "
+        f"[{md(source.short_title)}]({link(here, f'sources/{source.id}.md')}). "
         "Paragraph numbers are stable: link to any paragraph by its number.\n\n"
         + "\n".join(_paragraph(here, data, p) for p in section.paragraphs)
     )
