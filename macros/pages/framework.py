@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..escape import attr, md
 from ..models import DataSet
 from ..render import features_list, outcomes_list
@@ -43,8 +45,13 @@ def glossary_page(data: DataSet) -> Page:
 
 def abbreviations(data: DataSet) -> str:
     """Markdown abbreviation definitions, so every abbreviation shows its expansion on hover."""
-    lines = []
+    pairs: dict[str, str] = {}
     for t in data.glossary:
         if t.abbreviation:  # the plural too: the guidance says PCTs as often as PCT
-            lines += [f"*[{t.abbreviation}]: {md(t.term)}", f"*[{t.abbreviation}s]: {md(t.term)}s"]
+            pairs.setdefault(t.abbreviation, t.term)
+            pairs.setdefault(t.abbreviation + "s", t.term + "s")
+    for p in data.partners:  # SHAs, PRUs, SSCCs: a partner's short name, when it is an abbreviation
+        if re.fullmatch(r"[A-Z]{2,6}s?", p.short_name):
+            pairs.setdefault(p.short_name, p.name)
+    lines = [f"*[{abbr}]: {md(term)}" for abbr, term in pairs.items()]
     return "\n\n" + "\n".join(lines) + "\n" if lines else ""
