@@ -7,35 +7,23 @@ writes the same pages to disk for it.
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 from urllib.parse import urljoin
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from macros.dataset import load_dataset_once
+from macros import load_for_build
 from macros.pages import export_files, generate_pages
 from macros.pages.framework import abbreviations
-from macros.problems import DataError
 
-log = logging.getLogger("mkdocs.hooks.trustdocs")
 _edit_sources: dict[str, str] = {}  # generated page src_uri -> the data file to edit
 _abbreviations = ""
 
 
-def _data(config):  # noqa: ANN001, ANN202
-    try:
-        return load_dataset_once(Path(config.config_file_path).parent / "data")
-    except DataError as err:
-        for problem in err.problems:
-            log.error(str(problem))
-        raise PluginError(f"data/ has {len(err.problems)} problem(s), listed above; nothing was built") from None
-
-
 def on_files(files: Files, config) -> Files:  # noqa: ANN001
     global _abbreviations
-    data = _data(config)
+    data = load_for_build(Path(config.config_file_path).parent)
     _edit_sources.clear()
     for page in generate_pages(data):
         if files.get_file_from_path(page.path) is not None:
