@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from itertools import groupby
 
 from .escape import md
-from .models import Cite, DataSet
+from .models import Cite, DataSet, Feature, Outcome
 
 
 def citation(cites: Iterable[Cite], data: DataSet, sources_dir: str) -> str:
@@ -27,20 +27,22 @@ def citation(cites: Iterable[Cite], data: DataSet, sources_dir: str) -> str:
     return "(" + "; ".join(parts) + ")"
 
 
-def outcomes_list(data: DataSet, sources_page: str = "sources") -> str:
+def _numbered(items: Iterable[Outcome | Feature], data: DataSet, sources_dir: str) -> str:
+    """A numbered list of named items, each with its summary and sources."""
+    return "\n".join(
+        f"{n}. **{md(item.name)}**. {md(item.summary)} {citation(item.cites, data, sources_dir)}"
+        for n, item in enumerate(items, start=1)
+    ) + "\n"
+
+
+def outcomes_list(data: DataSet, sources_dir: str = "sources") -> str:
     """The five Every Child Matters outcomes as a numbered list, each with its source."""
-    return "\n".join(
-        f"{n}. **{md(o.name)}**. {md(o.summary)} {citation(o.cites, data, sources_page)}"
-        for n, o in enumerate(data.outcomes, start=1)
-    ) + "\n"
+    return _numbered(data.outcomes, data, sources_dir)
 
 
-def features_list(data: DataSet, sources_page: str = "sources") -> str:
+def features_list(data: DataSet, sources_dir: str = "sources") -> str:
     """The five essential features of a Children's Trust, each with its source."""
-    return "\n".join(
-        f"{n}. **{md(f.name)}**. {md(f.summary)} {citation(f.cites, data, sources_page)}"
-        for n, f in enumerate(data.features, start=1)
-    ) + "\n"
+    return _numbered(data.features, data, sources_dir)
 
 
 def counts_summary(data: DataSet) -> str:
