@@ -40,3 +40,17 @@ def _neutralise_line_start(match: re.Match[str]) -> str:
 def attr(text: str) -> str:
     """Text made safe inside a double-quoted HTML attribute (also neutral in Markdown)."""
     return md(text).replace("'", "&#39;")
+
+
+_CODE_SAFE = re.compile(r"[A-Za-z0-9._/-]+")
+
+
+def code(text: str) -> str:
+    """An identifier (an id, a paragraph label, a file name) shown as code.
+
+    Character references are not decoded inside a code span, so escaping cannot
+    work there: text is put in backticks only when it has nothing to escape, and
+    is shown as plain escaped text otherwise. The schemas restrict ids, labels
+    and file names to these characters, so in practice every one is code.
+    """
+    return f"`{text}`" if _CODE_SAFE.fullmatch(text) else md(text)

@@ -99,3 +99,13 @@ def test_outcome_model_is_frozen(dataset):
     with pytest.raises(dataclasses.FrozenInstanceError):
         dataset.outcomes[0].name = "x"  # type: ignore[misc]
     assert isinstance(dataset.outcomes[0], Outcome)
+
+
+def test_code_spans_hold_only_text_that_needs_no_escaping():
+    from macros.escape import code
+
+    assert code("draft-guidance-2008") == "`draft-guidance-2008`"
+    assert code("shared/sources/a.md") == "`shared/sources/a.md`"
+    # Inside backticks &lt; would show literally, so such text is escaped plain text instead.
+    assert code("<b>x</b>") == "&lt;b&gt;x&lt;/b&gt;"
+    assert to_html(code("a|b `c`")) == "<p>a&#124;b &#96;c&#96;</p>"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from ..escape import attr, md
+from ..escape import attr, code, md
 from ..models import Cite, DataSet, Source, expand_paragraphs
 from .base import Page, bullet_list, link
 
@@ -72,7 +72,7 @@ def source_page(data: DataSet, source: Source, index: dict[Cite, list[Citation]]
         f"# <cite>{md(source.title)}</cite>\n\n",
         f"{md(source.publisher)}, {md(str(source.date))}.\n\n",
         f"{md(source.summary)}\n\n" if source.summary else "",
-        f"The text is in `shared/sources/{attr(source.file)}`. Reference for citations: `{attr(source.id)}`.\n\n",
+        f"The text is in {code('shared/sources/' + source.file)}. Reference for citations: {code(source.id)}.\n\n",
         f"## Paragraphs cited on this site\n\n{len(cited)} of the {len(source.paragraphs)} paragraphs and sections "
         "in the register are cited. Each lists the statements that rest on it.\n",
     ]
@@ -86,7 +86,7 @@ def source_page(data: DataSet, source: Source, index: dict[Cite, list[Citation]]
 def _spec(spec: str) -> str:
     """'1.1-1.16' -> '1.1 to 1.16'; a single label stays as it is. Labels are shown as code."""
     expanded = expand_paragraphs([spec])
-    return f"`{spec}`" if len(expanded) == 1 else f"`{expanded[0]}` to `{expanded[-1]}`"
+    return code(spec) if len(expanded) == 1 else f"{code(expanded[0])} to {code(expanded[-1])}"
 
 
 def sources_index(data: DataSet) -> Page:
@@ -99,7 +99,7 @@ def sources_index(data: DataSet) -> Page:
         parts.append(
             f'\n<h2 id="{attr(s.id)}"><cite>{md(s.title)}</cite></h2>\n\n'
             f"{md(s.publisher)}, {md(str(s.date))}. [Paragraphs cited]({link(here, source_path(s.id))}).\n\n"
-            f"Paragraphs and sections: {listed} ({len(s.paragraphs)} in all). Reference: `{attr(s.id)}`.\n"
+            f"Paragraphs and sections: {listed} ({len(s.paragraphs)} in all). Reference: {code(s.id)}.\n"
         )
     return Page(here, "".join(parts), ("data/sources.yml",))
 
