@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -44,6 +47,20 @@ class DataCopy:
         text = self.text(name)
         assert old in text, f"test set-up: {old!r} not found in {name}"
         self.write(name, text.replace(old, new, 1))
+
+    def build_site(self) -> tuple[subprocess.CompletedProcess, Path]:
+        """Build the real site with this copy of the data: returns MkDocs' result and the output folder."""
+        project = self.path.parent
+        if not (project / "mkdocs.yml").exists():
+            shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+            for folder in ("docs", "overrides", "macros"):
+                (project / folder).symlink_to(ROOT / folder)
+        out = project / "out"
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+            cwd=project, capture_output=True, text=True, check=False, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
+        return result, out
 
     def line_of(self, name: str, needle: str, occurrence: int = 1) -> int:
         """1-based line number of the n-th line containing ``needle``."""

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import markdown
@@ -125,7 +123,7 @@ def test_csv_cells_cannot_become_formulas(mini_dir):
     assert "'=HYPERLINK" in csv_text
 
 
-def test_a_new_partner_gets_a_page_and_a_nav_entry(data_copy, root):
+def test_a_new_partner_gets_a_page_and_a_nav_entry(data_copy):
     data_copy.write("partners.yml", data_copy.text("partners.yml") + """
   - id: test-new-partner
     name: Newly added partners
@@ -141,17 +139,10 @@ def test_a_new_partner_gets_a_page_and_a_nav_entry(data_copy, root):
     cites:
       - {source: southwark-2009, para: "appendix-1"}
 """)
-    project = data_copy.path.parent
-    shutil.copy(root / "mkdocs.yml", project / "mkdocs.yml")
-    for folder in ("docs", "overrides", "macros"):
-        (project / folder).symlink_to(root / folder)
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(project / "out")],
-        cwd=project, capture_output=True, text=True, check=False, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
+    result, out = data_copy.build_site()
     assert result.returncode == 0, result.stderr
-    page = project / "out" / "partners" / "test-new-partner" / "index.html"
+    page = out / "partners" / "test-new-partner" / "index.html"
     assert "Newly added partners" in page.read_text(encoding="utf-8")
     # navigation.prune lists a section's pages once the reader is in that section.
-    index = (project / "out" / "partners" / "index.html").read_text(encoding="utf-8")
+    index = (out / "partners" / "index.html").read_text(encoding="utf-8")
     assert '<a href="test-new-partner/" class="md-nav__link">' in index
