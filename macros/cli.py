@@ -68,15 +68,16 @@ def cmd_pages(args: argparse.Namespace) -> int:
         data = load_dataset(args.data)
     except DataError as err:
         return _report(err)
-    from .pages import export_files, generate_pages  # imported here: validate needs none of it
+    from .pages import site_files  # imported here: validate needs none of it
 
+    pages, exports = site_files(data)
     written = 0
-    for page in generate_pages(data):
+    for page in pages:
         target = args.out / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.text, encoding="utf-8")
         written += 1
-    for path, content in export_files(data).items():
+    for path, content in exports.items():
         target = args.out / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)

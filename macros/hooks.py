@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from macros import load_for_build
-from macros.pages import export_files, generate_pages
+from macros.pages import site_files
 from macros.pages.framework import abbreviations
 
 _edit_sources: dict[str, str] = {}  # generated page src_uri -> the data file to edit
@@ -25,12 +25,13 @@ def on_files(files: Files, config) -> Files:  # noqa: ANN001
     global _abbreviations
     data = load_for_build(Path(config.config_file_path).parent)
     _edit_sources.clear()
-    for page in generate_pages(data):
+    pages, exports = site_files(data)
+    for page in pages:
         if files.get_file_from_path(page.path) is not None:
             raise PluginError(f"docs/{page.path} is generated from data/; delete the hand-written file")
         files.append(File.generated(config, page.path, content=page.text))
         _edit_sources[page.path] = page.data_files[0]
-    for path, content in export_files(data).items():
+    for path, content in exports.items():
         files.append(File.generated(config, path, content=content))
     _abbreviations = abbreviations(data)
     return files

@@ -24,13 +24,12 @@ from .partners import partner_page, partners_index
 from .sources import source_pages
 from .timeline import timeline_page
 
-__all__ = ["Page", "generate_pages", "export_files"]
+__all__ = ["Page", "generate_pages", "export_files", "site_files"]
 
 
-def downloads_page(data: DataSet) -> Page:
+def downloads_page(exports: dict[str, bytes]) -> Page:
     here = "data.md"
-    rows = [[f"[{md(path.split('/')[-1])}]({path})", f"{len(content):,} bytes"]
-            for path, content in export_files(data).items()]
+    rows = [[f"[{md(path.split('/')[-1])}]({path})", f"{len(content):,} bytes"] for path, content in exports.items()]
     markdown = (
         "# Download the data\n\n"
         "Everything on this site comes from this data. Use it under the Open Government Licence v3.0.\n\n"
@@ -39,8 +38,15 @@ def downloads_page(data: DataSet) -> Page:
     return Page(here, markdown, ("data/partners.yml",))
 
 
-def generate_pages(data: DataSet) -> list[Page]:
+def site_files(data: DataSet) -> tuple[list[Page], dict[str, bytes]]:
+    """Every generated page and export, each rendered once (the downloads page lists the exports' sizes)."""
+    exports = export_files(data)
+    return generate_pages(data, exports), exports
+
+
+def generate_pages(data: DataSet, exports: dict[str, bytes] | None = None) -> list[Page]:
     """Every generated page, in a stable order, each ending with the site's abbreviations."""
+    exports = export_files(data) if exports is None else exports
     pages = [
         partners_index(data),
         *(partner_page(data, p, guidance_list(f"partners/{p.id}.md", data, data.guidance_concerning(p.id)))
@@ -59,7 +65,7 @@ def generate_pages(data: DataSet) -> list[Page]:
         features_page(data),
         glossary_page(data),
         changes_page(data),
-        downloads_page(data),
+        downloads_page(exports),
     ]
     suffix = abbreviations(data)
     return [dataclasses.replace(page, markdown=page.markdown + suffix) for page in pages]
