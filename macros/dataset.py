@@ -17,6 +17,10 @@ from .strict_yaml import Document, read_yaml
 
 # One file per entity type; each has data/schemas/NAME.schema.json.
 DATA_FILES = ("sources", "outcomes", "features", "partners", "duties", "board", "cypp", "glossary", "guidance", "timeline")
+# Collections: one file per record in a folder, each checked against one schema.
+# data/areas/southwark.yml is the document "areas/southwark", checked against
+# data/schemas/area.schema.json; its `id` must be its file name.
+COLLECTIONS = {"areas": "area", "consultations": "consultation"}
 
 
 def _display_name(path: Path) -> str:
@@ -46,7 +50,23 @@ def read_documents(data_dir: Path) -> tuple[dict[str, Document], list[Problem]]:
     unexpected = sorted(p.name for p in data_dir.glob("*.y*ml") if p.stem not in DATA_FILES)
     for file_name in unexpected:
         problems.append(Problem(_display_name(data_dir / file_name), 1, 1, "$",
-                                f"unexpected data file: the loader reads only {', '.join(f + '.yml' for f in DATA_FILES)}"))
+                                f"unexpected data file: the loader reads only {', '.join(f + '.yml' for f in DATA_FILES)}"
+                                f" and the folders {', '.join(f + '/' for f in COLLECTIONS)}"))
+    for folder, schema in COLLECTIONS.items():
+        for path in sorted((data_dir / folder).glob("*")) if (data_dir / folder).is_dir() else ():
+            display = _display_name(path)
+            if path.suffix != ".yml" or not path.is_file():
+                problems.append(Problem(display, 1, 1, "$", f"unexpected file in data/{folder}/: each record is one NAME.yml file"))
+                continue
+            doc, parse_problems = read_yaml(path, display)
+            problems += parse_problems
+            if doc is None:
+                continue
+            docs[f"{folder}/{path.stem}"] = doc
+            problems += schema_problems(doc, schema_dir, schema)
+            record_id = doc.data.get("id") if isinstance(doc.data, dict) else None
+            if isinstance(record_id, str) and record_id != path.stem:
+                problems.append(doc.problem(("id",), f"id '{record_id}' must match the file name '{path.stem}.yml'"))
     return docs, problems
 
 
@@ -85,3 +105,8 @@ def load_dataset(data_dir: Path) -> DataSet:
     if problems:
         raise DataError(problems)
     return build_dataset({name: doc.data for name, doc in docs.items()})
+
+
+def collection(raw: dict, folder: str) -> list[tuple[str, dict]]:
+    """The records of one collection folder as (document name, data), in file-name order."""
+    return sorted((name, data) for name, data in raw.items() if name.startswith(folder + "/"))

@@ -25,7 +25,7 @@ def on_files(files: Files, config) -> Files:  # noqa: ANN001
     global _abbreviations
     data = load_for_build(Path(config.config_file_path).parent)
     _edit_sources.clear()
-    pages, exports = site_files(data)
+    pages, exports = site_files(data, cache_dir=Path(config.config_file_path).parent / ".cache" / "documents")
     for page in pages:
         if files.get_file_from_path(page.path) is not None:
             raise PluginError(f"docs/{page.path} is generated from data/; delete the hand-written file")

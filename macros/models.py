@@ -265,6 +265,60 @@ class Event:
 
 
 @dataclass(frozen=True)
+class AdditionalMember:
+    role: str
+    cites: tuple[Cite, ...]
+
+
+@dataclass(frozen=True)
+class Area:
+    """A local area (data/areas/ID.yml): the choices that fill in its model documents."""
+
+    id: str
+    name: str
+    summary: str
+    area_type: str  # unitary | two-tier
+    fictional: bool
+    local_authority: str
+    trust_name: str
+    bodies: dict[str, tuple[str, ...]]  # partner id -> the named bodies, in the order written
+    chair: str
+    vice_chair: str
+    lscb_chair: str
+    additional_members: tuple[AdditionalMember, ...]
+    schools_representatives: int
+    voluntary_sector_representatives: int
+    quorum: int
+    meetings_per_year: int
+    papers_days: int
+    review_months: int
+    plan_from: int
+    plan_to: int
+    cites: tuple[Cite, ...]
+
+
+def build_area(a: dict[str, Any]) -> Area:
+    return Area(
+        id=a["id"], name=a["name"], summary=a["summary"], area_type=a["area_type"], fictional=a["fictional"] == "true",
+        local_authority=a["local_authority"], trust_name=a["trust_name"],
+        bodies={b["partner"]: tuple(b["names"]) for b in a["bodies"]},
+        chair=a["chair"], vice_chair=a["vice_chair"], lscb_chair=a["lscb_chair"],
+        additional_members=tuple(AdditionalMember(m["role"], _cites(m["cites"])) for m in a.get("additional_members", ())),
+        schools_representatives=int(a["schools_representatives"]),
+        voluntary_sector_representatives=int(a["voluntary_sector_representatives"]),
+        quorum=int(a["quorum"]), meetings_per_year=int(a["meetings_per_year"]), papers_days=int(a["papers_days"]),
+        review_months=int(a["review_months"]),
+        plan_from=int(a["plan_period"]["from"]), plan_to=int(a["plan_period"]["to"]), cites=_cites(a["cites"]),
+    )
+
+
+# Partners with a seat of their own on the Board: the lead authority and the
+# section 10 relevant partners (legislative options paragraphs 44-45). Schools,
+# the Schools Forum and the voluntary sector are represented differently (46-47).
+SEAT_CATEGORIES = ("local-authority", "relevant-partner")
+
+
+@dataclass(frozen=True)
 class DataSet:
     """Everything in data/, validated, with the queries pages and documents need."""
 
@@ -278,6 +332,8 @@ class DataSet:
     glossary: tuple[Term, ...]
     guidance: tuple[GuidanceSection, ...] = ()
     timeline: tuple[Event, ...] = ()
+    areas: tuple[Area, ...] = ()
+    consultations: tuple = ()  # macros.consultations.model.Consultation, built by that package
     _partners_by_id: dict[str, Partner] = field(default_factory=dict, compare=False, repr=False)
     _sources_by_id: dict[str, Source] = field(default_factory=dict, compare=False, repr=False)
 
@@ -308,6 +364,13 @@ class DataSet:
         """The restated guidance paragraphs that restate a duty or power."""
         return tuple((s, p) for s in self.guidance for p in s.paragraphs if duty_id in p.duties)
 
+    def seat_partners(self, area_type: str) -> tuple[Partner, ...]:
+        """The partners that each have a seat on the Board in a unitary or two-tier area, in data order."""
+        return tuple(p for p in self.partners if p.category in SEAT_CATEGORIES and area_type in p.area_types)
+
+    def area(self, area_id: str) -> Area:
+        return next(a for a in self.areas if a.id == area_id)
+
     def requirements_concerning(self, partner_id: str) -> tuple[Requirement, ...]:
         """CYPP requirements that ask something of a partner (all of them, for an owner)."""
         if partner_id in self.cypp.plan.owners:
@@ -317,6 +380,8 @@ class DataSet:
 
 def build_dataset(raw: dict[str, Any]) -> DataSet:
     """Turn validated raw data (file name -> parsed YAML) into typed models."""
+    from .dataset import collection  # the loader imports this module
+
     partners = tuple(
         Partner(
             id=p["id"], name=p["name"], short_name=p.get("short_name", ""), category=p["category"],
@@ -396,4 +461,5 @@ def build_dataset(raw: dict[str, Any]) -> DataSet:
             Event(e["id"], PartialDate.parse(e["date"]), e["title"], e["summary"], _cites(e["cites"]))
             for e in raw["timeline"]["events"]
         ),
+        areas=tuple(build_area(a) for _, a in collection(raw, "areas")),
     )

@@ -14,7 +14,13 @@ from .models import PartialDate, expand_paragraphs
 from .problems import Problem
 from .strict_yaml import Document
 
-Docs = dict[str, Document]  # data file stem (e.g. "partners") -> parsed document
+Docs = dict[str, Document]  # data file stem ("partners") or collection record ("areas/southwark") -> document
+
+
+def _kind(name: str) -> str:
+    """The key reference tables use: a collection record is checked like every record in its folder."""
+    return name.split("/", 1)[0]
+
 
 # Fields whose values are partner ids, as JSON-path patterns ("*" = every list item).
 PARTNER_REFERENCES = {
@@ -22,6 +28,7 @@ PARTNER_REFERENCES = {
     "board": [("membership", "*", "partner"), ("relationships", "*", "partner")],
     "cypp": [("plan", "owners", "*"), ("requirements", "*", "concerns", "*")],
     "guidance": [("sections", "*", "paragraphs", "*", "concerns", "*")],
+    "areas": [("bodies", "*", "partner")],
 }
 # Fields whose values are duty ids.
 DUTY_REFERENCES = {"guidance": [("sections", "*", "paragraphs", "*", "duties", "*")]}
@@ -51,24 +58,35 @@ def _select(data: Any, pattern: tuple, path: tuple = ()) -> Iterator[tuple[tuple
         yield from _select(data[head], rest, path + (head,))
 
 
-def record_ids(docs: Docs) -> Iterator[tuple[Document, tuple, str]]:
-    """Every record id in every file: any mapping with a text ``id``."""
-    for doc in docs.values():
-        for path, value in _walk(doc.data):
-            if isinstance(value, dict) and isinstance(value.get("id"), str):
-                yield doc, path + ("id",), value["id"]
+def _ids(doc: Document) -> Iterator[tuple[tuple, str]]:
+    for path, value in _walk(doc.data):
+        if isinstance(value, dict) and isinstance(value.get("id"), str):
+            yield path + ("id",), value["id"]
+
+
+def _first_use(seen: dict, doc: Document, path: tuple, record_id: str) -> Iterator[Problem]:
+    if record_id in seen:
+        other_doc, other_path = seen[record_id]
+        line, _ = other_doc.where(other_path)
+        yield doc.problem(path, f"id '{record_id}' is already used at {other_doc.file}:{line}")
+    else:
+        seen[record_id] = (doc, path)
 
 
 def duplicate_ids(docs: Docs) -> Iterator[Problem]:
-    """The same id twice, in one file or across files: ids name pages, so they must be unique."""
-    first_seen: dict[str, tuple[Document, tuple]] = {}
-    for doc, path, record_id in record_ids(docs):
-        if record_id in first_seen:
-            other_doc, other_path = first_seen[record_id]
-            line, _ = other_doc.where(other_path)
-            yield doc.problem(path, f"id '{record_id}' is already used at {other_doc.file}:{line}")
-        else:
-            first_seen[record_id] = (doc, path)
+    """The same id twice: ids name pages and anchors, so they must be unique.
+
+    Ids in the single files share one namespace. A collection record (one file
+    in data/areas/, say) adds only its own id to it; the ids inside it, such as
+    question ids q1, q2..., need only be unique within that file.
+    """
+    site_wide: dict[str, tuple[Document, tuple]] = {}
+    for name, doc in docs.items():
+        in_collection = "/" in name
+        in_file: dict[str, tuple[Document, tuple]] = {}
+        for path, record_id in _ids(doc):
+            scope = site_wide if not in_collection or path == ("id",) else in_file
+            yield from _first_use(scope, doc, path, record_id)
 
 
 def _ids_in(docs: Docs, name: str, key: str) -> set[str]:
@@ -78,11 +96,8 @@ def _ids_in(docs: Docs, name: str, key: str) -> set[str]:
 
 
 def _unknown(docs: Docs, references: dict, known: set[str], what: str, where: str) -> Iterator[Problem]:
-    for name, patterns in references.items():
-        doc = docs.get(name)
-        if doc is None:
-            continue
-        for pattern in patterns:
+    for name, doc in docs.items():
+        for pattern in references.get(_kind(name), ()):
             for path, value in _select(doc.data, pattern):
                 if isinstance(value, str) and value not in known:
                     yield doc.problem(path, f"unknown {what} '{value}': no {what} in {where} has this id")
@@ -171,8 +186,70 @@ def timeline_order(docs: Docs) -> Iterator[Problem]:
         yield from _oldest_first(doc, ("events",), doc.data.get("events"), "date", "events")
 
 
+def area_bodies(docs: Docs) -> Iterator[Problem]:
+    """An area names a body for every partner with a Board seat in its kind of area, and for no other."""
+    partners = docs.get("partners")
+    records = partners.data.get("partners") if partners and isinstance(partners.data, dict) else None
+    if not isinstance(records, list):
+        return
+    seats = {p["id"]: p.get("area_types", []) for p in records
+             if isinstance(p, dict) and p.get("category") in ("local-authority", "relevant-partner") and "id" in p}
+    for name, doc in docs.items():
+        if _kind(name) != "areas" or not isinstance(doc.data, dict) or not isinstance(doc.data.get("bodies"), list):
+            continue
+        area_type = doc.data.get("area_type")
+        named = {}
+        for i, body in enumerate(doc.data["bodies"]):
+            if isinstance(body, dict) and isinstance(body.get("partner"), str):
+                partner = body["partner"]
+                if partner in named:
+                    yield doc.problem(("bodies", i, "partner"), f"partner '{partner}' is already listed in bodies[{named[partner]}]")
+                named.setdefault(partner, i)
+                if partner in seats and area_type not in seats[partner]:
+                    yield doc.problem(("bodies", i, "partner"), f"'{partner}' has no seat on the Board in a {area_type} area: remove it")
+                elif partner not in seats and partner in _ids_in(docs, "partners", "partners"):
+                    yield doc.problem(("bodies", i, "partner"), f"'{partner}' does not have a seat of its own on the Board; "
+                                      "only the local authority and relevant partners are named here")
+        missing = [p for p, types in seats.items() if area_type in types and p not in named]
+        if missing:
+            yield doc.problem(("bodies",), f"name the body for each Board seat in a {area_type} area; missing: {', '.join(missing)}",
+                              at_key=True)
+
+
+# Records the model constitution quotes by id (macros/documents/constitution.py),
+# so renaming or deleting one is an error here rather than a broken document.
+QUOTED_RECORDS = {
+    ("board", "rules"): ("rule-partners-keep-functions", "rule-separate-chairs", "rule-lscb-distinct",
+                         "rule-engage-every-district"),
+    ("duties", "duties"): ("pool-budgets-and-share-resources",),
+}
+
+
+def quoted_records(docs: Docs) -> Iterator[Problem]:
+    """Every record the model constitution quotes still exists."""
+    for (name, key), wanted in QUOTED_RECORDS.items():
+        doc = docs.get(name)
+        if doc is None or not isinstance(doc.data, dict) or not isinstance(doc.data.get(key), list):
+            continue
+        present = _ids_in(docs, name, key)
+        for record_id in wanted:
+            if record_id not in present:
+                yield doc.problem((key,), f"'{record_id}' is missing: the model constitution quotes it. "
+                                  "Restore it, or change macros/documents/constitution.py", at_key=True)
+
+
+def area_chairs(docs: Docs) -> Iterator[Problem]:
+    """The Board and the Local Safeguarding Children Board may not share a chair (board.yml rule-separate-chairs)."""
+    for name, doc in docs.items():
+        if _kind(name) == "areas" and isinstance(doc.data, dict):
+            chair, lscb_chair = doc.data.get("chair"), doc.data.get("lscb_chair")
+            if isinstance(chair, str) and isinstance(lscb_chair, str) and chair.strip().casefold() == lscb_chair.strip().casefold():
+                yield doc.problem(("lscb_chair",), "the Local Safeguarding Children Board needs a different chair from the Board")
+
+
 CHECKS = (duplicate_ids, unknown_partners, unknown_duties, unknown_sources, unregistered_citations,
-          status_history_order, timeline_order, duplicate_guidance_numbers)
+          status_history_order, timeline_order, duplicate_guidance_numbers, area_bodies, area_chairs,
+          quoted_records)
 
 
 def reference_problems(docs: Docs) -> list[Problem]:

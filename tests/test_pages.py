@@ -38,10 +38,12 @@ def mini_pages(mini_dir):
 def test_every_page_type_is_generated(mini_pages):
     assert sorted(mini_pages) == sorted([
         "partners/index.md", "partners/council.md", "partners/health-body.md", "partners/district.md",
-        "duties/index.md", "duties/cooperate.md", "duties/pool.md", "duties/matrix.md",
+        "duties/index.md", "duties/cooperate.md", "duties/pool-budgets-and-share-resources.md", "duties/matrix.md",
         "guidance/index.md", "guidance/guidance-one.md", "timeline.md",
         "board.md", "cypp.md", "outcomes.md", "features.md", "glossary.md", "what-would-change.md", "data.md",
         "sources/index.md", "sources/doc-a.md",
+        "documents/index.md", "documents/trust-board-constitution.md", "documents/cypp-template.md",
+        "documents/testshire/trust-board-constitution.md", "documents/testshire/cypp-template.md", "areas/testshire.md",
     ])
 
 
@@ -49,6 +51,8 @@ def test_every_page_type_is_generated(mini_pages):
     "partners/index.md", "partners/health-body.md", "partners/council.md", "duties/index.md", "duties/cooperate.md",
     "duties/matrix.md", "guidance/guidance-one.md", "guidance/index.md", "timeline.md", "board.md", "cypp.md",
     "outcomes.md", "features.md", "glossary.md", "what-would-change.md", "data.md", "sources/index.md", "sources/doc-a.md",
+    "documents/index.md", "documents/trust-board-constitution.md", "documents/cypp-template.md",
+    "documents/testshire/trust-board-constitution.md", "documents/testshire/cypp-template.md", "areas/testshire.md",
 ])
 def test_page_matches_its_golden_file(mini_pages, path):
     golden = GOLDEN / path

@@ -9,7 +9,9 @@ its navigation entry, with no other edit.
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
+from ..documents.catalogue import documents as all_documents, render_documents
 from ..escape import md
 from ..models import DataSet
 from .base import Page, table
@@ -17,6 +19,7 @@ from .board import board_page
 from .changes import changes_page
 from .cypp import cypp_page
 from .duties import duties_index, duty_matrix, duty_page
+from .documents import document_pages
 from .exports import export_files
 from .framework import abbreviations, features_page, glossary_page, outcomes_page
 from .guidance import guidance_index, guidance_list, section_page
@@ -38,15 +41,22 @@ def downloads_page(exports: dict[str, bytes]) -> Page:
     return Page(here, markdown, ("data/partners.yml",))
 
 
-def site_files(data: DataSet) -> tuple[list[Page], dict[str, bytes]]:
-    """Every generated page and export, each rendered once (the downloads page lists the exports' sizes)."""
+def site_files(data: DataSet, cache_dir: Path | None = None) -> tuple[list[Page], dict[str, bytes]]:
+    """Every generated page and file (exports and documents), each rendered once.
+
+    The pages list the files' sizes, so the files are rendered first.
+    """
     exports = export_files(data)
-    return generate_pages(data, exports), exports
+    downloads = render_documents(all_documents(data), cache_dir=cache_dir)
+    return generate_pages(data, exports, downloads), {**exports, **downloads}
 
 
-def generate_pages(data: DataSet, exports: dict[str, bytes] | None = None) -> list[Page]:
+def generate_pages(data: DataSet, exports: dict[str, bytes] | None = None,
+                   downloads: dict[str, bytes] | None = None) -> list[Page]:
     """Every generated page, in a stable order, each ending with the site's abbreviations."""
     exports = export_files(data) if exports is None else exports
+    sources = all_documents(data)
+    downloads = render_documents(sources) if downloads is None else downloads
     pages = [
         partners_index(data),
         *(partner_page(data, p, guidance_list(f"partners/{p.id}.md", data, data.guidance_concerning(p.id)))
@@ -66,6 +76,7 @@ def generate_pages(data: DataSet, exports: dict[str, bytes] | None = None) -> li
         glossary_page(data),
         changes_page(data),
         downloads_page(exports),
+        *document_pages(data, sources, downloads),
     ]
     suffix = abbreviations(data)
     return [dataclasses.replace(page, markdown=page.markdown + suffix) for page in pages]
