@@ -11,7 +11,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
-SYSTEM_STAMP := .cache/system-packages.ok
+BUILD_SYSTEM_STAMP := .cache/system-packages-build.ok
+SYSTEM_STAMP := .cache/system-packages-checks.ok
 
 # Material prints an end-of-life banner on every build; the date is noted in the README.
 export NO_MKDOCS_2_WARNING := 1
@@ -21,23 +22,27 @@ export NO_MKDOCS_2_WARNING := 1
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
 
-$(STAMP): requirements.txt pyproject.toml
+$(BUILD_SYSTEM_STAMP): scripts/setup-system.sh
+	scripts/setup-system.sh build
+	mkdir -p $(dir $@) && touch $@
+
+$(STAMP): requirements.txt pyproject.toml $(BUILD_SYSTEM_STAMP)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --require-hashes -r requirements.txt
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
-setup: $(STAMP) ## Create .venv and install the locked Python packages (hash-checked)
+setup: $(STAMP) ## Install what building needs: Debian's Pango and fonts, then the locked Python packages (hash-checked) in .venv
 
 $(SYSTEM_STAMP): scripts/setup-system.sh
-	scripts/setup-system.sh
+	scripts/setup-system.sh checks
 	mkdir -p $(dir $@) && touch $@
 
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
 	touch $@
 
-setup-checks: setup $(SYSTEM_STAMP) $(NODE_STAMP) ## Also install what the quality gates need (Chromium, Java, npm packages)
+setup-checks: setup $(SYSTEM_STAMP) $(NODE_STAMP) ## Also install what the tests and gates need (Chromium, Java, LibreOffice, poppler, npm packages)
 
 validate: setup ## Check data/ and print each problem as file:line:col: path: message
 	$(BIN)/trustdocs validate

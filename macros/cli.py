@@ -1,4 +1,4 @@
-"""The ``trustdocs`` command: validate the data, build the site.
+"""The ``trustdocs`` command: validate the data, build the site, render the model documents.
 
 Data problems are printed one per line as ``file:line:col: path: message`` on
 standard error, with no traceback, and the command exits 1.
@@ -94,6 +94,40 @@ def cmd_build(args: argparse.Namespace) -> int:
     return build_site(args.config, args.site_dir)
 
 
+def cmd_documents(args: argparse.Namespace) -> int:
+    """Render the model documents, generic or for one area, into a directory. Nothing is written unless all succeed."""
+    from .dataset import load_with_area
+    from .documents.catalogue import Progress, area_documents, render_documents
+    from .documents.convert import DocumentError
+
+    try:
+        if args.area is None:
+            data, area = load_dataset(args.data), None
+        else:
+            data, area_id = load_with_area(args.data, args.area)
+            area = data.area(area_id)
+    except DataError as err:
+        return _report(err)
+    formats = args.format or ["docx", "odt", "pdf", "md"]
+    sources = area_documents(data, area)
+    try:
+        files = render_documents(sources, formats, progress=Progress(len(sources) * len(formats)))
+    except DocumentError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    args.out.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".documents-", dir=args.out))
+    try:
+        for path, content in files.items():
+            (staging / Path(path).name).write_bytes(content)
+        for written in sorted(staging.iterdir()):
+            written.replace(args.out / written.name)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    print(f"Wrote {len(files)} files to {args.out}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="trustdocs", description="Children's Trusts guidance: data and site tools.")
     top.add_argument("--data", type=Path, default=Path("data"), help="the data directory (default: data)")
@@ -106,6 +140,12 @@ def parser() -> argparse.ArgumentParser:
     pages = sub.add_parser("pages", help="write the pages and exports generated from data/ to a directory")
     pages.add_argument("--out", type=Path, required=True, help="where to write them (for example docs/ for Zensical)")
     pages.set_defaults(func=cmd_pages)
+    documents = sub.add_parser("documents", help="render the model documents, generic or for one area, into a directory")
+    documents.add_argument("--area", type=Path, help="an area file like data/areas/southwark.yml (default: the generic models)")
+    documents.add_argument("--format", action="append", choices=["docx", "odt", "pdf", "md"],
+                           help="a format to write; repeat for several (default: all four)")
+    documents.add_argument("--out", type=Path, required=True, help="the directory to write into")
+    documents.set_defaults(func=cmd_documents)
     sub.choices["validate"].set_defaults(func=cmd_validate)
     return top
 

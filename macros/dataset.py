@@ -20,7 +20,7 @@ DATA_FILES = ("sources", "outcomes", "features", "partners", "duties", "board", 
 # Collections: one file per record in a folder, each checked against one schema.
 # data/areas/southwark.yml is the document "areas/southwark", checked against
 # data/schemas/area.schema.json; its `id` must be its file name.
-COLLECTIONS = {"areas": "area", "consultations": "consultation"}
+COLLECTIONS = {"areas": "area", "consultations": "consultation", "consultation-outcomes": "consultation-outcome"}
 
 
 def _display_name(path: Path) -> str:
@@ -110,3 +110,28 @@ def load_dataset(data_dir: Path) -> DataSet:
 def collection(raw: dict, folder: str) -> list[tuple[str, dict]]:
     """The records of one collection folder as (document name, data), in file-name order."""
     return sorted((name, data) for name, data in raw.items() if name.startswith(folder + "/"))
+
+
+def load_with_area(data_dir: Path, area_file: Path) -> tuple[DataSet, str]:
+    """The data set with one more area read from anywhere (``trustdocs documents --area FILE``).
+
+    The file is checked exactly as data/areas/ files are: strict YAML, the area
+    schema, its id against its file name, and the cross-file checks (named
+    bodies, chairs). Returns the data set and the area's id.
+    """
+    docs, problems = read_documents(data_dir)
+    display = _display_name(area_file)
+    if not area_file.is_file():
+        raise DataError([Problem(display, 1, 1, "$", "file not found")])
+    doc, parse_problems = read_yaml(area_file, display)
+    problems += parse_problems
+    if doc is not None:
+        problems += schema_problems(doc, data_dir / "schemas", COLLECTIONS["areas"])
+        record_id = doc.data.get("id") if isinstance(doc.data, dict) else None
+        if isinstance(record_id, str) and record_id != area_file.stem:
+            problems.append(doc.problem(("id",), f"id '{record_id}' must match the file name '{area_file.stem}.yml'"))
+        docs[f"areas/{area_file.stem}"] = doc  # replaces data/areas/ID.yml if it is the same area
+    problems += reference_problems(docs)
+    if problems:
+        raise DataError(problems)
+    return build_dataset({name: d.data for name, d in docs.items()}), area_file.stem

@@ -1,18 +1,44 @@
 #!/usr/bin/env bash
-# Install the Debian packages the quality gates need, if they are missing:
-# Chromium and its driver (accessibility and keyboard checks in a real
-# browser) and a Java runtime (the Nu HTML Checker). Nothing is downloaded
-# from anywhere but Debian's archive.
+# Install the Debian packages the project needs, if they are missing.
+#
+#   scripts/setup-system.sh build    what building the site needs: Pango for
+#                                    WeasyPrint (PDF documents) and the
+#                                    Liberation fonts the PDFs embed
+#   scripts/setup-system.sh checks   what the tests and quality gates need:
+#                                    Chromium and its driver (accessibility in a
+#                                    real browser), a Java runtime (Nu HTML
+#                                    Checker), npm, LibreOffice Writer (opens
+#                                    every DOCX and ODT) and poppler-utils (pdfinfo)
+#
+# Nothing is downloaded from anywhere but Debian's archive.
 set -euo pipefail
 
+build=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation)
+checks=(chromium chromium-driver default-jre-headless npm libreoffice-writer-nogui poppler-utils)
+
+wanted=()
+for group in "$@"; do
+  case "$group" in
+    build) wanted+=("${build[@]}") ;;
+    checks) wanted+=("${build[@]}" "${checks[@]}") ;;
+    *) echo "usage: $0 build|checks" >&2; exit 2 ;;
+  esac
+done
+[ ${#wanted[@]} -gt 0 ] || { echo "usage: $0 build|checks" >&2; exit 2; }
+
+installed() {
+  # npm may come from Node's own installer rather than Debian's package
+  if [ "$1" = npm ]; then command -v npm >/dev/null 2>&1; return; fi
+  dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"
+}
+
 missing=()
-command -v chromium >/dev/null 2>&1 || missing+=(chromium)
-command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
-command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
-command -v npm >/dev/null 2>&1 || missing+=(npm)
+for package in "${wanted[@]}"; do
+  installed "$package" || missing+=("$package")
+done
 
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "system packages: chromium, chromedriver, java and npm are present"
+  echo "system packages: all present (${*})"
   exit 0
 fi
 

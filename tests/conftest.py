@@ -14,6 +14,7 @@ from macros.dataset import load_dataset
 from macros.models import DataSet
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))  # shared helpers: `from tooling import require_tools`
 
 
 @pytest.fixture(scope="session")
