@@ -110,7 +110,7 @@ def test_a_missing_file_and_an_unexpected_file(data_copy):
     assert only(data_copy) == [
         "data/areas.yaml:1:1: $: unexpected data file: the loader reads only sources.yml, outcomes.yml, features.yml, "
         "partners.yml, duties.yml, board.yml, cypp.yml, glossary.yml, guidance.yml, timeline.yml "
-        "and the folders areas/, consultations/",
+        "and the folders areas/, consultations/, consultation-outcomes/",
         "data/glossary.yml:1:1: $: file is missing",
     ]
 
@@ -148,4 +148,73 @@ def test_timeline_runs_oldest_first(data_copy):
     line = data_copy.line_of("timeline.yml", "date: 2002")
     assert only(data_copy) == [
         f"data/timeline.yml:{line}:11: $.events[1].date: events must be listed oldest first; this one starts before the one above it"
+    ]
+
+
+# --- areas (data/areas/*.yml) ------------------------------------------------------
+
+def test_an_area_missing_a_board_seat_body(data_copy):
+    data_copy.replace("areas/southwark.yml", "  - partner: connexions\n    names: [Connexions service for Southwark]\n", "")
+    line = data_copy.line_of("areas/southwark.yml", "bodies:")
+    assert only(data_copy) == [
+        f"data/areas/southwark.yml:{line}:1: $.bodies: name the body for each Board seat in a unitary area; missing: connexions"
+    ]
+
+
+def test_a_unitary_area_naming_district_councils(data_copy):
+    data_copy.replace("areas/southwark.yml", "  - partner: police\n", "  - partner: district-councils\n    names: [A District]\n  - partner: police\n")
+    line = data_copy.line_of("areas/southwark.yml", "partner: district-councils")
+    assert only(data_copy) == [
+        f"data/areas/southwark.yml:{line}:14: $.bodies[1].partner: 'district-councils' has no seat on the Board in a unitary area: remove it"
+    ]
+
+
+def test_an_area_naming_an_unknown_partner(data_copy):
+    data_copy.replace("areas/wessex.yml", "partner: police", "partner: polise")
+    line, bodies = data_copy.line_of("areas/wessex.yml", "partner: polise"), data_copy.line_of("areas/wessex.yml", "bodies:")
+    assert only(data_copy) == [
+        f"data/areas/wessex.yml:{bodies}:1: $.bodies: name the body for each Board seat in a two-tier area; missing: police",
+        f"data/areas/wessex.yml:{line}:14: $.bodies[2].partner: unknown partner 'polise': no partner in data/partners.yml has this id",
+    ]
+
+
+def test_the_board_and_the_safeguarding_board_sharing_a_chair(data_copy):
+    data_copy.replace("areas/wessex.yml", "lscb_chair: An independent chair", "lscb_chair: the lead member for children's services")
+    line = data_copy.line_of("areas/wessex.yml", "lscb_chair:")
+    assert only(data_copy) == [
+        f"data/areas/wessex.yml:{line}:13: $.lscb_chair: the Local Safeguarding Children Board needs a different chair from the Board"
+    ]
+
+
+def test_an_area_whose_id_is_not_its_file_name(data_copy):
+    data_copy.replace("areas/wessex.yml", "id: wessex", "id: wessex-county")
+    line = data_copy.line_of("areas/wessex.yml", "id: wessex-county")
+    assert only(data_copy) == [f"data/areas/wessex.yml:{line}:5: $.id: id 'wessex-county' must match the file name 'wessex.yml'"]
+
+
+def test_a_file_in_the_areas_folder_that_is_not_yml(data_copy):
+    data_copy.write("areas/notes.txt", "not data\n")
+    data_copy.write("areas/kent.yaml", "id: kent\n")
+    assert only(data_copy) == [
+        "data/areas/kent.yaml:1:1: $: unexpected file in data/areas/: each record is one NAME.yml file",
+        "data/areas/notes.txt:1:1: $: unexpected file in data/areas/: each record is one NAME.yml file",
+    ]
+
+
+def test_an_area_with_a_zero_quorum_and_a_bad_year(data_copy):
+    data_copy.replace("areas/wessex.yml", 'quorum: "8"', 'quorum: "0"')
+    data_copy.replace("areas/wessex.yml", 'from: "2011"', 'from: "11"')
+    quorum, period = data_copy.line_of("areas/wessex.yml", "quorum:"), data_copy.line_of("areas/wessex.yml", "plan_period:")
+    assert only(data_copy) == [
+        f"data/areas/wessex.yml:{quorum}:9: $.quorum: '0' is not in the expected form",
+        f"data/areas/wessex.yml:{period}:21: $.plan_period.from: '11' is not in the expected form",
+    ]
+
+
+def test_deleting_a_rule_the_constitution_quotes(data_copy):
+    data_copy.replace("board.yml", "  - id: rule-separate-chairs\n", "  - id: rule-chairs-apart\n")
+    line = data_copy.line_of("board.yml", "rules:")
+    assert only(data_copy) == [
+        f"data/board.yml:{line}:1: $.rules: 'rule-separate-chairs' is missing: the model constitution quotes it. "
+        "Restore it, or change macros/documents/constitution.py"
     ]
