@@ -40,11 +40,12 @@ def cypp_template(data: DataSet, area: Area | None = None) -> DocumentSource:
 
 def about(data: DataSet, p: Particulars) -> Section:
     s = Section("about-this-plan", "About this plan")
-    owners = ", ".join(md(data.partner(o).name) for o in data.cypp.plan.owners
-                       if any(t in data.partner(o).area_types for t in p.area_types))
+    owners = [md(data.partner(o).name) for o in data.cypp.plan.owners
+              if any(t in data.partner(o).area_types for t in p.area_types)]
     s.add("plan-period", "Period and owners",
           f"This is the Children and Young People's Plan for {p.area_name} for {p.plan_period}.",
-          f"It is owned jointly by: {owners}. {p.trust_name} agrees it. See {ref('review-dates')} for when it is reviewed.")
+          "These bodies own it jointly:", bullets(owners),
+          f"{p.trust_name} agrees it. See {ref('review-dates')} for when it is reviewed.")
     s.add("plan-summary", "What the plan is for", md(data.cypp.plan.summary))
     return s
 
