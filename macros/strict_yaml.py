@@ -96,6 +96,19 @@ def _check_characters(file: str, text: str) -> list[Problem]:
     return problems
 
 
+def _escaped_characters(file: str, node: yaml.ScalarNode, path: Path_) -> list[Problem]:
+    """Characters that reached a value through a double-quoted escape ("\\u202e", "\\ud800", "\\x07").
+
+    The raw text was already checked character by character; an escape
+    sequence is plain ASCII there, so its result is checked here, once per value.
+    """
+    if node.style != '"':
+        return []
+    line, col = _mark(node.start_mark)
+    messages = dict.fromkeys(m for m in map(_bad_character, node.value) if m)
+    return [Problem(file, line, col, json_path(path), f"escaped {m}") for m in messages]
+
+
 def _decode(file: str, raw: bytes) -> tuple[str | None, list[Problem]]:
     if len(raw) > MAX_BYTES:
         return None, [Problem(file, 1, 1, "$", f"file is {len(raw):,} bytes; the limit is 1 MB ({MAX_BYTES:,} bytes): split it up")]
@@ -167,6 +180,7 @@ def _yaml11_value(node: yaml.ScalarNode) -> Any:
 def _to_python(doc: Document, node: yaml.Node, path: Path_, problems: list[Problem]) -> Any:
     doc.positions[path] = _mark(node.start_mark)
     if isinstance(node, yaml.ScalarNode):
+        problems += _escaped_characters(doc.file, node, path)
         return node.value  # the exact text: no implicit typing
     if isinstance(node, yaml.SequenceNode):
         return [_to_python(doc, item, path + (i,), problems) for i, item in enumerate(node.value)]
@@ -179,6 +193,7 @@ def _to_python(doc: Document, node: yaml.Node, path: Path_, problems: list[Probl
             continue
         key = key_node.value
         child = path + (key,)
+        problems += _escaped_characters(doc.file, key_node, child)
         if key in result:
             first_line = doc.key_positions[child][0]
             line, col = _mark(key_node.start_mark)

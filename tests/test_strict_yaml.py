@@ -50,11 +50,17 @@ def test_positions_are_recorded_for_every_value():
         (b"a: [1, 2\nb: 3\n", ["data/x.yml:2:2: $: YAML syntax error: while parsing a flow sequence expected ',' or ']', but got ':'"]),
         (b"a: " + b"[" * 20 + b"]" * 20 + b"\n", ["data/x.yml:1:15: $: nesting is deeper than 12 levels"]),
         (b"? [a]\n: 1\n", ["data/x.yml:1:3: $: a key must be plain text, not a list or mapping"]),
+        (b'a: "x\\ud800y"\n', ["data/x.yml:1:4: $.a: escaped lone surrogate U+D800 is not allowed"]),
+        (b'name: "ab\\u202ecd"\n', ["data/x.yml:1:7: $.name: escaped bidirectional control character U+202E RIGHT-TO-LEFT "
+                                     "OVERRIDE is not allowed: it can make text display differently from what it is"]),
+        (b'a: "\\x07\\a"\n', ["data/x.yml:1:4: $.a: escaped control character U+0007 is not allowed"]),
+        (b'"k\\u200b": 1\n', ["data/x.yml:1:1: $['k\u200b']: escaped invisible character U+200B ZERO WIDTH SPACE is not allowed"]),
     ],
     ids=[
         "duplicate-key", "1-beside-true", "anchor-and-alias", "standard-tag", "custom-tag", "several-documents",
         "empty", "only-comments", "non-utf8", "bom", "control-char", "bidi-override", "zero-width",
         "noncharacter", "lone-surrogate", "syntax-error", "too-deep", "complex-key",
+        "escaped-surrogate", "escaped-bidi", "escaped-control", "escaped-zero-width-key",
     ],
 )
 def test_bad_input_is_reported_exactly(raw, expected):
