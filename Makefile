@@ -68,7 +68,7 @@ check-external: build ## Check external links too (needs internet; not part of t
 	$(BIN)/python -m checks.links --external site
 
 lock: setup ## Re-pin requirements.txt (with hashes) from requirements.in
-	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras -o requirements.txt requirements.in
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.txt requirements.in
 
 clean: ## Remove the environment, builds and test artefacts
 	rm -rf $(VENV) node_modules site .site-* .cache test-artefacts .pytest_cache
