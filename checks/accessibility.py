@@ -122,7 +122,18 @@ def _new_context(browser: Browser, base_url: str, viewport: dict, off_origin: li
     context.on("request", lambda request: off_origin.append(request.url) if leaves_site(request.url) else None)
     context.route(leaves_site, lambda route: route.abort("blockedbyclient"))
     context.add_init_script(path=str(AXE_JS))
+    context.add_init_script(_RECORD_CSP_VIOLATIONS)
     return context
+
+
+# The page's own Content-Security-Policy must not block anything the page
+# needs: the browser reports each blocked script, style, image or request.
+_RECORD_CSP_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (e) => {
+  window.__cspViolations.push(`${e.effectiveDirective} blocked ${e.blockedURI || "inline code"}`);
+});
+"""
 
 
 # Material fades colours in on load; axe sampling mid-transition once measured
@@ -161,6 +172,8 @@ def _audit(browser: Browser, base_url: str, paths: list[str], viewport: dict, re
             # Requests seen while the page loaded and axe ran: stylesheets,
             # scripts, images, fonts, and what scripts fetched on load.
             findings += [Finding(GATE, where, f"requests another origin: {url}") for url in dict.fromkeys(off_origin)]
+            blocked = tab.evaluate("() => window.__cspViolations || []")
+            findings += [Finding(GATE, where, f"its Content-Security-Policy {v}") for v in dict.fromkeys(blocked)]
     finally:
         context.close()
     return findings

@@ -7,6 +7,7 @@ writes the same pages to disk for it.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -16,15 +17,21 @@ from mkdocs.structure.files import File, Files
 from macros import load_for_build
 from macros.pages import site_files
 from macros.pages.framework import abbreviations
+from macros.security import audit_page, with_csp
 
+log = logging.getLogger("mkdocs.plugins.trustdocs")
 _edit_sources: dict[str, str] = {}  # generated page src_uri -> the data file to edit
 _abbreviations = ""
+_form_endpoints: tuple[str, ...] = ()  # where consultation forms may post (the policy's form-action)
+_audit_findings: list[str] = []
 
 
 def on_files(files: Files, config) -> Files:  # noqa: ANN001
-    global _abbreviations
+    global _abbreviations, _form_endpoints
     data = load_for_build(Path(config.config_file_path).parent)
     _edit_sources.clear()
+    _audit_findings.clear()
+    _form_endpoints = tuple(sorted({c.respond.endpoint for c in data.consultations if c.respond.endpoint}))
     pages, exports = site_files(data, cache_dir=Path(config.config_file_path).parent / ".cache" / "documents")
     for page in pages:
         if files.get_file_from_path(page.path) is not None:
@@ -50,3 +57,25 @@ def on_page_context(context, page, config, nav):  # noqa: ANN001, ANN201
     if data_file and config.repo_url:
         page.edit_url = urljoin(config.repo_url.rstrip("/") + "/", f"edit/main/{data_file}")
     return context
+
+
+def on_post_page(output: str, page, config) -> str:  # noqa: ANN001
+    """Audit each built page, then give it its Content-Security-Policy (see macros.security)."""
+    _audit_findings.extend(audit_page(page.file.dest_uri, output, _form_endpoints))
+    return with_csp(output, _form_endpoints)
+
+
+def on_post_template(output_content: str, template_name: str, config) -> str:  # noqa: ANN001
+    """Static pages rendered from theme templates (404.html) get the same audit and policy."""
+    if not template_name.endswith(".html"):
+        return output_content
+    _audit_findings.extend(audit_page(template_name, output_content, _form_endpoints))
+    return with_csp(output_content, _form_endpoints)
+
+
+def on_post_build(config) -> None:  # noqa: ANN001
+    """Fail the build if any page could run code that is not the theme's or load from another origin."""
+    if _audit_findings:
+        for finding in _audit_findings:
+            log.error(finding)
+        raise PluginError(f"post-build audit: {len(_audit_findings)} problem(s), listed above; the site is not safe to publish")

@@ -47,10 +47,16 @@ def test_a_request_to_another_origin_is_recorded_even_though_it_fails(broken):
 
 
 @pytest.mark.browser
+def test_something_the_pages_own_policy_blocks_is_found(broken):
+    messages = on_page(broken.findings, "/csp-blocked.html")
+    assert messages == ["its Content-Security-Policy script-src-elem blocked inline"], messages
+
+
+@pytest.mark.browser
 def test_each_broken_page_has_only_its_own_problem(broken):
     pages = {f.location.removesuffix(" (375px wide)") for f in broken.findings}  # showcase pages: mobile too
-    assert pages == {"/low-contrast.html", "/missing-alt.html", "/external-request.html"}
-    assert broken.pages == 3 and broken.axe_version.startswith("4.")
+    assert pages == {"/low-contrast.html", "/missing-alt.html", "/external-request.html", "/csp-blocked.html"}
+    assert broken.pages == 4 and broken.axe_version.startswith("4.")
 
 
 @pytest.mark.browser
