@@ -127,7 +127,11 @@ def test_site_page_shows_editor_text_literally(data_copy, tmp_path):
     result, out = data_copy.build_site()
     assert result.returncode == 0, result.stderr
     page = (out / "documents" / "evil" / "trust-board-constitution" / "index.html").read_text(encoding="utf-8")
-    article = BeautifulSoup(page, "html.parser").find("article")
+    soup = BeautifulSoup(page, "html.parser")
+    # Material's <title> used to decode the escaped name back into a real <script> element.
+    assert soup.title.get_text().startswith("Model constitution for a Children's Trust Board: Evil <script>alert(1)</script>")
+    assert len(soup.find_all("script", string=lambda text: text and "alert(1)" in text)) == 0
+    article = soup.find("article")
     assert article.find_all("script") == [] and article.find_all("img") == []
     assert [(tag.name, attr) for tag in article.find_all(True) for attr in tag.attrs if attr.startswith("on")] == []
     assert [a["href"] for a in article.find_all("a", href=True) if a["href"].strip().lower().startswith("javascript:")] == []
