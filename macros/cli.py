@@ -128,6 +128,17 @@ def cmd_documents(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_analyse(args: argparse.Namespace) -> int:
+    """Count consultation responses into an outcome data file (logic in macros.consultations.analysis)."""
+    try:
+        data = load_dataset(args.data)
+    except DataError as err:
+        return _report(err)
+    from .consultations.analysis import run_analysis
+
+    return run_analysis(data, args.consultation, args.responses, args.out, args.data / "schemas")
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="trustdocs", description="Children's Trusts guidance: data and site tools.")
     top.add_argument("--data", type=Path, default=Path("data"), help="the data directory (default: data)")
@@ -146,6 +157,13 @@ def parser() -> argparse.ArgumentParser:
                            help="a format to write; repeat for several (default: all four)")
     documents.add_argument("--out", type=Path, required=True, help="the directory to write into")
     documents.set_defaults(func=cmd_documents)
+    analyse = sub.add_parser("analyse", help="count consultation responses (CSV, or the response form's JSON files) "
+                             "into an outcome data file")
+    analyse.add_argument("--consultation", required=True, help="the consultation's id (its file name in data/consultations/)")
+    analyse.add_argument("responses", type=Path, nargs="+", help="response files: .csv, or .json saved by the response form")
+    analyse.add_argument("--out", type=Path, help="the outcome file to write, such as data/consultation-outcomes/ID.yml "
+                         "(default: print it)")
+    analyse.set_defaults(func=cmd_analyse)
     sub.choices["validate"].set_defaults(func=cmd_validate)
     return top
 

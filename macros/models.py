@@ -381,6 +381,7 @@ class DataSet:
 def build_dataset(raw: dict[str, Any]) -> DataSet:
     """Turn validated raw data (file name -> parsed YAML) into typed models."""
     from .dataset import collection  # the loader imports this module
+    from .consultations.model import build_consultations  # that package imports this module
 
     partners = tuple(
         Partner(
@@ -462,4 +463,5 @@ def build_dataset(raw: dict[str, Any]) -> DataSet:
             for e in raw["timeline"]["events"]
         ),
         areas=tuple(build_area(a) for _, a in collection(raw, "areas")),
+        consultations=build_consultations(collection(raw, "consultations"), collection(raw, "consultation-outcomes")),
     )

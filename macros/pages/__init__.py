@@ -54,6 +54,8 @@ def site_files(data: DataSet, cache_dir: Path | None = None) -> tuple[list[Page]
 def generate_pages(data: DataSet, exports: dict[str, bytes] | None = None,
                    downloads: dict[str, bytes] | None = None) -> list[Page]:
     """Every generated page, in a stable order, each ending with the site's abbreviations."""
+    from ..consultations.pages import consultation_pages  # it imports .base: a top-level import would be circular
+
     exports = export_files(data) if exports is None else exports
     sources = all_documents(data)
     downloads = render_documents(sources) if downloads is None else downloads
@@ -77,6 +79,7 @@ def generate_pages(data: DataSet, exports: dict[str, bytes] | None = None,
         changes_page(data),
         downloads_page(exports),
         *document_pages(data, sources, downloads),
+        *consultation_pages(data),
     ]
     suffix = abbreviations(data)
     return [dataclasses.replace(page, markdown=page.markdown + suffix) for page in pages]
