@@ -253,4 +253,6 @@ CHECKS = (duplicate_ids, unknown_partners, unknown_duties, unknown_sources, unre
 
 
 def reference_problems(docs: Docs) -> list[Problem]:
-    return [problem for check in CHECKS for problem in check(docs)]
+    from .consultations.checks import consultation_problems  # that package builds on these models
+
+    return [problem for check in (*CHECKS, consultation_problems) for problem in check(docs)]

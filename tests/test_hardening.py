@@ -233,6 +233,19 @@ def missing_file(d):
     return "data/board.yml:1:1: $: file is missing"
 
 
+def url_not_https(d):
+    name = "consultations/statutory-guidance-consultation-2008.yml"
+    d.replace(name, "\n  email: ", "\n  endpoint: http://forms.example/respond\n  email: ")
+    return (f"data/{name}:{d.line_of(name, 'endpoint:')}:13: $.respond.endpoint: "
+            "'http://forms.example/respond' is not an https:// web address")
+
+
+def javascript_url(d):
+    name = "consultations/statutory-guidance-consultation-2008.yml"
+    d.replace(name, "\n  email: ", "\n  endpoint: javascript:alert(1)\n  email: ")
+    return f"data/{name}:{d.line_of(name, 'endpoint:')}:13: $.respond.endpoint: 'javascript:alert(1)' is not an https:// web address"
+
+
 def complex_key(d):
     text = _area_text(d)
     _put_area(d, text + "? [a]\n: 1\n")
@@ -243,7 +256,7 @@ CASES = [duplicate_key, one_beside_true, anchor, alias, tag, several_documents, 
          control_character, noncharacter, lone_surrogate_bytes, lone_surrogate_escape, bidi_override, zero_width,
          too_deep, over_one_megabyte, syntax_error, unknown_field, missing_field, over_long_string, newline_in_a_name,
          wrong_type, value_not_allowed, id_not_file_name, dangling_partner, duplicate_id, impossible_date,
-         unregistered_citation, shared_chair, unexpected_file, missing_file, complex_key]
+         unregistered_citation, shared_chair, unexpected_file, missing_file, complex_key, url_not_https, javascript_url]
 
 
 def _snapshot(folder: Path) -> dict[str, str]:

@@ -138,8 +138,13 @@ def test_guidance_paragraph_numbers_are_unique(data_copy):
     data_copy.replace("guidance.yml", 'number: "1.2"', 'number: "1.1"')
     first = data_copy.line_of("guidance.yml", 'number: "1.1"', 1)
     second = data_copy.line_of("guidance.yml", 'number: "1.1"', 2)
+    consultation = (data_copy.path / "consultations" / "statutory-guidance-consultation-2008.yml").read_text().splitlines()
+    asks = next(i for i, line in enumerate(consultation, 1) if '"1.2"' in line and "paragraphs" in line)
     assert only(data_copy) == [
-        f"data/guidance.yml:{second}:17: $.sections[0].paragraphs[1].number: paragraph number 1.1 is already used on line {first}"
+        # A consultation question asked about paragraph 1.2, which is now gone: that is reported too.
+        f"data/consultations/statutory-guidance-consultation-2008.yml:{asks}:54: $.questions[9].about[0].paragraphs[0]: "
+        "paragraph 1.2 is not in guidance section 'guidance-step-change' (data/guidance.yml)",
+        f"data/guidance.yml:{second}:17: $.sections[0].paragraphs[1].number: paragraph number 1.1 is already used on line {first}",
     ]
 
 
