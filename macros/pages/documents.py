@@ -76,7 +76,9 @@ def _document_table(here: str, sources: list[DocumentSource], downloads: dict[st
 def documents_index(data: DataSet, sources: list[DocumentSource], downloads: dict[str, bytes]) -> Page:
     """Every document and format with its size, then the areas."""
     area_slugs = {f"{a.id}/" for a in data.areas}
-    generic = [s for s in sources if not any(s.slug.startswith(prefix) for prefix in area_slugs)]
+    model_slugs = {s.slug for s in area_documents(data, None)}
+    generic = [s for s in sources if s.slug in model_slugs]
+    others = [s for s in sources if s.slug not in model_slugs and not any(s.slug.startswith(p) for p in area_slugs)]
     parts = [
         "# Model documents\n\n",
         "Download a model constitution for a Children's Trust Board and a template for the Children and Young "
@@ -85,6 +87,9 @@ def documents_index(data: DataSet, sources: list[DocumentSource], downloads: dic
         "## Models for any area\n\n",
         _document_table(INDEX, generic, downloads),
     ]
+    if others:
+        parts.append("\n## Printable consultation response forms\n\n")
+        parts.append(_document_table(INDEX, others, downloads))
     if data.areas:
         parts.append("\n## Filled in for an area\n\n")
         for area in data.areas:
