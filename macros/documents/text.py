@@ -1,22 +1,11 @@
-"""Markdown pieces every document uses: lists, tables and notes on sources."""
+"""Notes on sources for every document; lists and tables come from :mod:`macros.markdown`."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from ..escape import md
+from ..markdown import bullet_list as bullets
+from ..markdown import table  # noqa: F401 - the document modules import it from here
 from ..models import Cite, DataSet
-
-
-def bullets(items: Iterable[str]) -> str:
-    return "\n".join(f"- {item}" for item in items) + "\n"
-
-
-def table(headers: list[str], rows: Iterable[list[str]]) -> str:
-    """A pipe table; cells are escaped Markdown. An empty cell is left blank to write in."""
-    lines = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
-    lines += ["| " + " | ".join(cell if cell else " " for cell in row) + " |" for row in rows]
-    return "\n".join(lines) + "\n"
 
 
 def source_notes(data: DataSet, groups: list[tuple[str, tuple[Cite, ...]]]) -> str:

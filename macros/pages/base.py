@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..escape import md
+from ..markdown import bullet_list, table  # noqa: F401 - the page modules import them from here
 from ..models import Cite, DataSet
 from ..render import citation
 
@@ -63,18 +64,6 @@ def strength(value: str) -> str:
 
 def cites(from_page: str, items: Iterable[Cite], data: DataSet) -> str:
     return citation(tuple(items), data, link(from_page, "sources"))
-
-
-def bullet_list(lines: Iterable[str]) -> str:
-    items = [f"- {line}" for line in lines]
-    return "\n".join(items) + "\n" if items else ""
-
-
-def table(headers: list[str], rows: Iterable[list[str]]) -> str:
-    """A Markdown table; cells must already be escaped (md) or built from safe parts."""
-    out = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
-    out += ["| " + " | ".join(cells) + " |" for cells in rows]
-    return "\n".join(out) + "\n"
 
 
 def partner_link(from_page: str, data: DataSet, partner_id: str) -> str:
