@@ -23,7 +23,10 @@ if TYPE_CHECKING:
 
 GATE = "keyboard"
 MAX_TABS = 200  # a page's header and navigation come well before this many stops
-SETTLE_MS = 1500  # Material animates focus changes (skip link fade, drawer slide: 250 ms)
+# Material animates focus changes (skip link fade, drawer slide: 250 ms). A loaded CI
+# machine once took longer than 1.5 s to paint the mobile drawer; polling ends as soon
+# as the focus is painted, so a generous limit costs nothing on a passing page.
+SETTLE_MS = 5000
 
 # Material's markup, named once here: the site navigation and the search results.
 SITE_NAV = ".md-nav--primary"
