@@ -54,3 +54,9 @@ def test_pages_writes_the_generated_pages_to_disk(root, tmp_path):
     assert result.stdout == f"Wrote {len(written)} files to {tmp_path / 'out'}\n"
     text = (tmp_path / "out" / "partners" / "primary-care-trusts.md").read_text(encoding="utf-8")
     assert text.startswith("---\nrender_macros: false\n---\n\n# Primary Care Trusts (PCTs)\n")
+
+
+def test_no_build_is_ever_dirty(root):
+    """A --dirty build reuses pages from an earlier build: a deleted data record could stay published."""
+    sources = [root / "Makefile", root / ".ci" / "run", root / "macros" / "cli.py", root / "checks" / "__main__.py"]
+    assert [s.name for s in sources if "--dirty" in s.read_text(encoding="utf-8")] == []
