@@ -9,22 +9,31 @@ from __future__ import annotations
 from collections.abc import Iterable
 from itertools import groupby
 
-from .escape import md
+from .escape import code, md
 from .models import Cite, DataSet, Feature, Outcome
+
+
+def para_label(para: str) -> str:
+    """A paragraph label as text: numbers as they are, named sections ('next-steps') as code."""
+    return code(para) if any(ch.isalpha() for ch in para) else md(para)
 
 
 def citation(cites: Iterable[Cite], data: DataSet, sources_dir: str) -> str:
     """'(Source title, paragraphs 1.1 and 2.3)': the title links to the source's page, each
-    number to that paragraph's anchor on it. ``sources_dir`` is the relative path to sources/."""
+    number to that paragraph's anchor on it. ``sources_dir`` is the relative path to sources/.
+
+    The source pages anchor every paragraph that anything on the site cites
+    (:func:`macros.pages.sources.cited_by`), so every link lands. No citations: empty text.
+    """
     parts = []
     for source_id, group in groupby(cites, key=lambda c: c.source):
         source = data.source(source_id)
         page = f"{sources_dir}/{source.id}.md"
-        paras = [f"[{md(c.para)}]({page}#p-{c.para.replace('.', '-')})" for c in group]
+        paras = [f"[{para_label(c.para)}]({page}#p-{c.para.replace('.', '-')})" for c in dict.fromkeys(group)]
         label = "paragraph" if len(paras) == 1 else "paragraphs"
         listed = paras[0] if len(paras) == 1 else ", ".join(paras[:-1]) + " and " + paras[-1]
         parts.append(f"[{md(source.short_title)}]({page}), {label} {listed}")
-    return "(" + "; ".join(parts) + ")"
+    return "(" + "; ".join(parts) + ")" if parts else ""
 
 
 def _numbered(items: Iterable[Outcome | Feature], data: DataSet, sources_dir: str) -> str:

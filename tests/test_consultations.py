@@ -18,7 +18,7 @@ from macros.consultations.checks import consultation_problems
 from macros.consultations.form import respond_page, response_form
 from macros.consultations.model import Consultation
 from macros.consultations.pages import consultation_page, consultation_pages, consultations_index, outcome_page
-from macros.consultations.paths import anchored_paragraphs, href
+from macros.consultations.paths import href
 from macros.consultations.printable import printable_forms
 from macros.consultations.state import as_at_date, consultation_state
 from macros.dataset import load_dataset, read_documents, validate
@@ -153,9 +153,8 @@ def test_the_site_gets_every_page_and_the_as_at_date_from_the_environment(datase
 
 
 def test_a_consultation_page_links_questions_to_guidance_paragraphs_that_exist(dataset):
-    anchored = anchored_paragraphs(dataset)
     for c in dataset.consultations:
-        page = consultation_page(dataset, c, D(2025, 1, 1), anchored)
+        page = consultation_page(dataset, c, D(2025, 1, 1))
         links = re.findall(r"\]\(\.\./\.\./guidance/([a-z0-9-]+)\.md#(para-[0-9-]+)\)", page.markdown)
         assert len(links) >= len([q for q in c.questions if q.about])
         for section_id, anchor in links:
@@ -163,20 +162,24 @@ def test_a_consultation_page_links_questions_to_guidance_paragraphs_that_exist(d
             assert f'<span id="{anchor}"></span>' in section_page(dataset, section).markdown
 
 
-def test_citations_link_only_to_paragraph_anchors_the_source_pages_have(dataset):
+def test_every_citation_links_to_a_paragraph_anchor_the_source_page_has(dataset):
     sources = {p.path: p.markdown for p in source_pages(dataset)}
     for page in consultation_pages(dataset, D(2025, 1, 1)):
         for source_id, anchor in re.findall(r"sources/([a-z0-9-]+)\.md#(p-[A-Za-z0-9-]+)\)", page.markdown):
             assert f'<h3 id="{anchor}">' in sources[f"sources/{source_id}.md"], (page.path, source_id, anchor)
-    text = consultation_page(dataset, consultation(dataset, GUIDANCE), D(2025, 1, 1), anchored_paragraphs(dataset)).markdown
-    assert "[Guidance consultation response form (2008)](../../sources/response-form-2008.md), paragraph `q1`)" in text
+    text = consultation_page(dataset, consultation(dataset, GUIDANCE), D(2025, 1, 1)).markdown
+    # Consultations' citations are on the source pages too, so even a paragraph
+    # nothing else cites (question q1 of the response form) has an anchor.
+    assert ("[Guidance consultation response form (2008)](../../sources/response-form-2008.md), "
+            "paragraph [`q1`](../../sources/response-form-2008.md#p-q1))") in text
+    assert '<h3 id="p-q1">' in sources["sources/response-form-2008.md"]
 
 
 # --- the response form --------------------------------------------------------
 
 
 def form_of(dataset, c: Consultation, as_at=D(2025, 1, 1)) -> BeautifulSoup:
-    page = respond_page(dataset, c, as_at, anchored_paragraphs(dataset))
+    page = respond_page(dataset, c, as_at)
     return html(page.markdown)
 
 
@@ -274,7 +277,7 @@ def table_rows(table) -> list[list[str]]:
 
 def test_the_legislative_options_outcome_page_shows_143_responses_by_category(dataset):
     c = consultation(dataset, OPTIONS)
-    soup = html(outcome_page(dataset, c, anchored_paragraphs(dataset)).markdown)
+    soup = html(outcome_page(dataset, c).markdown)
     heading = soup.find("h2", id="responses")
     assert heading.get_text() == "Responses by category"
     assert table_rows(heading.find_next("table")) == [
@@ -299,7 +302,7 @@ def test_the_legislative_options_outcome_page_shows_143_responses_by_category(da
 
 
 def test_the_outcome_chart_is_an_image_with_a_title_a_description_and_the_table_beside_it(dataset):
-    soup = html(outcome_page(dataset, consultation(dataset, OPTIONS), anchored_paragraphs(dataset)).markdown)
+    soup = html(outcome_page(dataset, consultation(dataset, OPTIONS)).markdown)
     figure = soup.find("figure", id="chart-responses")
     svg = figure.find("svg")
     assert svg["role"] == "img"

@@ -17,7 +17,6 @@ from bs4 import BeautifulSoup
 
 from macros.consultations.analysis import run_analysis, tally
 from macros.consultations.pages import outcome_page
-from macros.consultations.paths import anchored_paragraphs
 from macros.consultations.responses import read_responses
 from macros.dataset import load_dataset, validate
 from macros.strict_yaml import parse_yaml
@@ -73,7 +72,7 @@ def test_the_outcome_file_is_valid_data_and_the_outcome_page_shows_the_numbers(d
     assert validate(data_copy.path) == []
     data = load_dataset(data_copy.path)
     soup = BeautifulSoup(markdown.markdown(
-        outcome_page(data, options(data), anchored_paragraphs(data)).markdown, extensions=["attr_list", "tables"]), "html.parser")
+        outcome_page(data, options(data)).markdown, extensions=["attr_list", "tables"]), "html.parser")
     rows = [[c.get_text(strip=True) for c in tr.find_all(["td", "th"])] for tr in soup.find("h3", id="q1").find_next("table").find_all("tr")]
     assert rows == [["Answer", "Responses", "Share"], ["Yes", "3", "60%"], ["No", "1", "20%"], ["Not sure", "1", "20%"],
                     ["Total", "5", "100%"]]

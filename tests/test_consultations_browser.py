@@ -17,7 +17,6 @@ from checks.browser import chromium, missing_browser_tools
 from checks.serve import serve
 from macros.consultations.analysis import tally
 from macros.consultations.form import respond_page
-from macros.consultations.paths import anchored_paragraphs
 from macros.consultations.responses import read_responses
 
 OPTIONS = "legislative-options-consultation-2008"
@@ -27,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def build_page(dataset, site: Path) -> str:
     """The respond page rendered as MkDocs would, with the site's script and stylesheet; returns its path."""
     c = next(c for c in dataset.consultations if c.id == OPTIONS)
-    page = respond_page(dataset, c, datetime.date(2025, 1, 1), anchored_paragraphs(dataset))
+    page = respond_page(dataset, c, datetime.date(2025, 1, 1))
     body = markdown.markdown(page.markdown, extensions=["abbr", "attr_list", "tables", "toc"])
     target = site / "consultations" / OPTIONS / "respond"
     target.mkdir(parents=True)

@@ -25,9 +25,9 @@ from urllib.parse import urlsplit
 
 from ..escape import attr, md
 from ..models import DataSet
-from ..pages.base import Page, bullet_list, link
+from ..pages.base import Page, bullet_list, cites, link
 from .model import Consultation, Question
-from .paths import citation, form_path, href, printable_slug
+from .paths import form_path, href, printable_slug
 from .state import FORTHCOMING, OPEN, consultation_state
 
 STYLESHEET = "assets/stylesheets/consultations.css"
@@ -182,17 +182,17 @@ def _state_paragraph(c: Consultation, state: str) -> str:
             "You can still read the questions and save your answers for your own use.")
 
 
-def _send_to(here: str, data: DataSet, c: Consultation, anchored: set) -> str:
+def _send_to(here: str, data: DataSet, c: Consultation) -> str:
     lines = []
     if c.respond.email:
         lines.append(f"By email: [{md(c.respond.email)}](mailto:{attr(c.respond.email)}).")
     if c.respond.post:
         lines.append("By post: " + ", ".join(md(line) for line in c.respond.post) + ".")
     note = f"{md(c.respond.note)} " if c.respond.note else ""
-    return bullet_list(lines) + f"\n{note}{citation(here, c.respond.cites, data, anchored)}\n"
+    return bullet_list(lines) + f"\n{note}{cites(here, c.respond.cites, data)}\n"
 
 
-def respond_page(data: DataSet, c: Consultation, as_at: datetime.date, anchored: set) -> Page:
+def respond_page(data: DataSet, c: Consultation, as_at: datetime.date) -> Page:
     from .pages import notices_markdown  # pages imports this module
 
     here = form_path(c.id)
@@ -211,13 +211,13 @@ def respond_page(data: DataSet, c: Consultation, as_at: datetime.date, anchored:
         f"You can also use the [printable response form]({printable}) to fill in on paper or in a word processor.\n\n",
         "## Before you start {#before-you-start}\n\n",
         "Read how your response is handled.\n",
-        notices_markdown(here, data, c, anchored, level="###"),
+        notices_markdown(here, data, c, level="###"),
         f"\n### This website {{#this-website}}\n\n{handling}\n\n",
         "## Your response {#your-response}\n\n",
         "Every question is optional, but answer at least one. Choose the category that best describes you.\n\n",
         response_form(data, c, here, endpoint),
     ]
     if not endpoint:
-        parts.append("\n## Where to send your response {#send}\n\n" + _send_to(here, data, c, anchored))
+        parts.append("\n## Where to send your response {#send}\n\n" + _send_to(here, data, c))
     return Page(here, "".join(parts), (c.data_file,))
 

@@ -9,6 +9,8 @@ outcome that does not match its consultation.
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..models import Cite, PartialDate
@@ -24,6 +26,19 @@ CHOICE_LABELS = dict(CHOICES)
 def percent(count: int, total: int) -> int:
     """A whole-number percentage, rounded half up (1 of 8 is 13%); 0 when there is nothing to divide."""
     return (count * 200 + total) // (2 * total) if total else 0
+
+
+def all_cites(record: object) -> Iterator[Cite]:
+    """Every citation in a consultation or outcome record, in field order (a consultation's outcome is left out)."""
+    if isinstance(record, Cite):
+        yield record
+    elif dataclasses.is_dataclass(record):
+        for f in dataclasses.fields(record):
+            if f.name != "outcome" or not isinstance(getattr(record, f.name), Outcome):
+                yield from all_cites(getattr(record, f.name))
+    elif isinstance(record, tuple):
+        for item in record:
+            yield from all_cites(item)
 
 
 def _cites(raw: list[dict[str, str]] | None) -> tuple[Cite, ...]:

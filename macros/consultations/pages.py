@@ -10,11 +10,11 @@ import datetime
 
 from ..escape import attr, md
 from ..models import DataSet
-from ..pages.base import Page, bullet_list, link, table
+from ..pages.base import Page, bullet_list, cites, link, table
 from .chart import Bar, bar_chart
 from .form import respond_page
 from .model import CHOICE_LABELS, Consultation, Outcome, Question, percent
-from .paths import INDEX, anchored_paragraphs, citation, consultation_path, form_path, outcome_path
+from .paths import INDEX, consultation_path, form_path, outcome_path
 from .state import CLOSED, FORTHCOMING, OPEN, PUBLISHED, STATE_LABELS, STATES, as_at_date, consultation_state
 
 
@@ -89,7 +89,7 @@ ANSWER_WORDS = {"yes-no-not-sure-with-comments": "Answer yes, no or not sure, wi
                 "free-text": "Answer in your own words."}
 
 
-def _questions(here: str, data: DataSet, c: Consultation, anchored: set) -> str:
+def _questions(here: str, data: DataSet, c: Consultation) -> str:
     lines = []
     for q in c.questions:
         parts = [md(q.text), ANSWER_WORDS[q.answer]]
@@ -98,17 +98,17 @@ def _questions(here: str, data: DataSet, c: Consultation, anchored: set) -> str:
         about = _about(here, data, q)
         if about:
             parts.append(about)
-        parts.append(citation(here, q.cites, data, anchored))
+        parts.append(cites(here, q.cites, data))
         lines.append(f"{q.number}. " + " ".join(parts))
     return "\n".join(lines) + "\n"
 
 
-def _documents(here: str, data: DataSet, c: Consultation, anchored: set) -> str:
+def _documents(here: str, data: DataSet, c: Consultation) -> str:
     parts = []
     for d in c.documents:
         source = data.source(d.source)
         parts.append(f"<cite>[{md(source.title)}]({link(here, f'sources/{source.id}.md')})</cite>. "
-                     + (f"{md(d.note)} " if d.note else "") + f"{citation(here, d.cites, data, anchored)}\n\n")
+                     + (f"{md(d.note)} " if d.note else "") + f"{cites(here, d.cites, data)}\n\n")
         if d.sections:
             sections = [next(s for s in data.guidance if s.id == sid) for sid in d.sections]
             parts.append("This site restates it in:\n\n" + bullet_list(
@@ -127,7 +127,7 @@ def ways_to_respond(here: str, c: Consultation, state: str) -> list[str]:
     return lines
 
 
-def _contact(here: str, data: DataSet, c: Consultation, anchored: set) -> str:
+def _contact(here: str, data: DataSet, c: Consultation) -> str:
     if c.contact is None:
         return ""
     lines = []
@@ -139,17 +139,17 @@ def _contact(here: str, data: DataSet, c: Consultation, anchored: set) -> str:
             line += f", email [{md(p.email)}](mailto:{attr(p.email)})"
         lines.append(line + ".")
     note = f"{md(c.contact.note)} " if c.contact.note else ""
-    return "\n## Contact {#contact}\n\n" + bullet_list(lines) + f"\n{note}{citation(here, c.contact.cites, data, anchored)}\n"
+    return "\n## Contact {#contact}\n\n" + bullet_list(lines) + f"\n{note}{cites(here, c.contact.cites, data)}\n"
 
 
-def notices_markdown(here: str, data: DataSet, c: Consultation, anchored: set, level: str = "##") -> str:
+def notices_markdown(here: str, data: DataSet, c: Consultation, level: str = "##") -> str:
     """The Freedom of Information, confidentiality and privacy notices, each under its own heading."""
     parts = []
     for heading, anchor, notice in (("Freedom of Information", "freedom-of-information", c.freedom_of_information),
                                     ("Confidentiality", "confidentiality", c.confidentiality),
                                     ("Personal information", "personal-information", c.privacy)):
         if notice:
-            parts.append(f"\n{level} {heading} {{#{anchor}}}\n\n{md(notice.text)} {citation(here, notice.cites, data, anchored)}\n")
+            parts.append(f"\n{level} {heading} {{#{anchor}}}\n\n{md(notice.text)} {cites(here, notice.cites, data)}\n")
     return "".join(parts)
 
 
@@ -166,36 +166,36 @@ def _outcome_section(here: str, c: Consultation, state: str) -> str:
     return "".join(parts)
 
 
-def consultation_page(data: DataSet, c: Consultation, as_at: datetime.date, anchored: set) -> Page:
+def consultation_page(data: DataSet, c: Consultation, as_at: datetime.date) -> Page:
     here = consultation_path(c.id)
     state = consultation_state(c, as_at)
     form_link = f"[{'Respond to this consultation' if state == OPEN else 'See the response form'}]({link(here, form_path(c.id))})"
     parts = [
         f"# {md(c.title)}\n\n",
         f"{state_line(c, state, as_at)} {_ran(c, state)}\n\n",
-        f"{md(c.summary)} {citation(here, c.cites, data, anchored)}\n\n",
+        f"{md(c.summary)} {cites(here, c.cites, data)}\n\n",
         f"**Run by**: {md(c.owner)}.\n",
         "\n## Dates {#dates}\n\n",
         _dates_table(c, state),
-        f"\n{citation(here, c.dates.cites, data, anchored)}\n",
+        f"\n{cites(here, c.dates.cites, data)}\n",
         "\n## Who it is for {#audience}\n\n",
         bullet_list(md(a) for a in c.audience),
         "\n## What it consults on {#documents}\n\n",
-        _documents(here, data, c, anchored),
+        _documents(here, data, c),
         "\n## Questions {#questions}\n\n",
         f"{md(c.questions_note)}\n\n" if c.questions_note else "",
-        _questions(here, data, c, anchored),
+        _questions(here, data, c),
         f"\n{form_link}.\n",
         "\n## How to respond {#how-to-respond}\n\n",
         bullet_list(ways_to_respond(here, c, state)),
         f"\n{md(c.respond.note)} " if c.respond.note else "\n",
-        f"{citation(here, c.respond.cites, data, anchored)}\n",
-        _contact(here, data, c, anchored),
-        notices_markdown(here, data, c, anchored),
+        f"{cites(here, c.respond.cites, data)}\n",
+        _contact(here, data, c),
+        notices_markdown(here, data, c),
     ]
     if c.criteria:
         parts.append("\n## Consultation criteria {#criteria}\n\nThe consultation follows these standards for public consultations:\n\n")
-        parts.append(bullet_list(f"{md(n.text)} {citation(here, n.cites, data, anchored)}" for n in c.criteria))
+        parts.append(bullet_list(f"{md(n.text)} {cites(here, n.cites, data)}" for n in c.criteria))
     parts.append(_outcome_section(here, c, state))
     return Page(here, "".join(parts), (c.data_file,))
 
@@ -204,7 +204,7 @@ def _share(count: int, total: int) -> str:
     return f"{percent(count, total)}%"
 
 
-def _responses(here: str, data: DataSet, c: Consultation, o: Outcome, anchored: set) -> str:
+def _responses(here: str, data: DataSet, c: Consultation, o: Outcome) -> str:
     total = o.total
     rows = [[md(c.category(r.category).label), f"{r.count:,}", _share(r.count, total)] for r in o.responses]
     rows.append(["**Total**", f"**{total:,}**", "100%"])
@@ -220,7 +220,7 @@ def _responses(here: str, data: DataSet, c: Consultation, o: Outcome, anchored: 
     if o.responses_note:
         parts.append(f"\n{md(o.responses_note)}\n")
     if o.responses_cites:
-        parts.append(f"\n{citation(here, o.responses_cites, data, anchored)}\n")
+        parts.append(f"\n{cites(here, o.responses_cites, data)}\n")
     return "".join(parts)
 
 
@@ -242,7 +242,7 @@ def _answers(q: Question, answers: tuple) -> str:
     return bar_chart(chart_id, title, bars, "The table below gives the same numbers.") + "\n" + table(headers, rows)
 
 
-def _question_outcomes(here: str, data: DataSet, c: Consultation, o: Outcome, anchored: set) -> str:
+def _question_outcomes(here: str, data: DataSet, c: Consultation, o: Outcome) -> str:
     parts = ["\n## What respondents said on each question {#questions}\n"]
     for q in c.questions:
         qo = o.for_question(q.id)
@@ -250,7 +250,7 @@ def _question_outcomes(here: str, data: DataSet, c: Consultation, o: Outcome, an
             continue
         parts.append(f"\n### Question {q.number} {{#{attr(q.id)}}}\n\n**{md(q.text)}**\n\n")
         if qo.summary:
-            parts.append(f"{md(qo.summary)} {citation(here, qo.cites, data, anchored)}\n\n")
+            parts.append(f"{md(qo.summary)} {cites(here, qo.cites, data)}\n\n")
         if qo.points:
             parts.append("Points made included:\n\n" + bullet_list(md(p) for p in qo.points) + "\n")
         if qo.answers and all(a.count == 0 for a in qo.answers):
@@ -262,7 +262,7 @@ def _question_outcomes(here: str, data: DataSet, c: Consultation, o: Outcome, an
     return "".join(parts)
 
 
-def outcome_page(data: DataSet, c: Consultation, anchored: set) -> Page:
+def outcome_page(data: DataSet, c: Consultation) -> Page:
     here = outcome_path(c.id)
     o = c.outcome
     assert o is not None
@@ -270,18 +270,18 @@ def outcome_page(data: DataSet, c: Consultation, anchored: set) -> Page:
         f"# Outcome: {md(c.title)}\n\n",
         f"The outcome of the [consultation]({link(here, consultation_path(c.id))}) that ran from "
         f"{md(str(c.dates.opens))} to {md(str(c.dates.closes))}.\n\n",
-        f"{md(o.summary)} {citation(here, o.cites, data, anchored)}\n",
+        f"{md(o.summary)} {cites(here, o.cites, data)}\n",
     ]
     if o.responses:
-        parts.append(_responses(here, data, c, o, anchored))
+        parts.append(_responses(here, data, c, o))
     if o.findings:
         parts.append("\n## Main issues raised {#findings}\n\n")
-        parts.append(bullet_list(f"{md(f.text)} {citation(here, f.cites, data, anchored)}" for f in o.findings))
+        parts.append(bullet_list(f"{md(f.text)} {cites(here, f.cites, data)}" for f in o.findings))
     if o.questions:
-        parts.append(_question_outcomes(here, data, c, o, anchored))
+        parts.append(_question_outcomes(here, data, c, o))
     if o.next_steps:
         parts.append(f"\n## Next steps {{#next-steps}}\n\n{md(o.next_steps.text)} "
-                     f"{citation(here, o.next_steps.cites, data, anchored)}\n")
+                     f"{cites(here, o.next_steps.cites, data)}\n")
     return Page(here, "".join(parts), (f"data/consultation-outcomes/{c.id}.yml", c.data_file))
 
 
@@ -290,11 +290,10 @@ def consultation_pages(data: DataSet, as_at: datetime.date | None = None) -> lis
     if not data.consultations:
         return []
     as_at = as_at or as_at_date()
-    anchored = anchored_paragraphs(data)
     pages = [consultations_index(data.consultations, as_at)]
     for c in data.consultations:
-        pages.append(consultation_page(data, c, as_at, anchored))
-        pages.append(respond_page(data, c, as_at, anchored))
+        pages.append(consultation_page(data, c, as_at))
+        pages.append(respond_page(data, c, as_at))
         if c.outcome:
-            pages.append(outcome_page(data, c, anchored))
+            pages.append(outcome_page(data, c))
     return pages

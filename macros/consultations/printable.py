@@ -10,11 +10,11 @@ Yes, No and Not sure boxes, and blank rows for comments.
 from __future__ import annotations
 
 from ..documents.source import DocumentSource
-from ..documents.text import bullets, table
+from ..documents.text import bullets, source_notes, table
 from ..escape import md
-from ..models import Cite, DataSet
+from ..models import DataSet
 from .model import Consultation
-from .paths import para_label, printable_slug
+from .paths import printable_slug
 
 COMMENT_ROWS = 4  # blank rows to write comments in
 
@@ -76,22 +76,6 @@ def _questions(c: Consultation, number: int) -> str:
     return "".join(parts)
 
 
-def _sources(data: DataSet, groups: list[tuple[str, tuple[Cite, ...]]]) -> str:
-    """The source paragraphs each part rests on. Named sections ('next-steps') are shown as code, as on the site."""
-    parts = []
-    for label, cites in groups:
-        by_source: dict[str, list[str]] = {}
-        for c in cites:
-            paras = by_source.setdefault(c.source, [])
-            if c.para not in paras:
-                paras.append(c.para)
-        if by_source:
-            parts.append(f"**{md(label)}**:\n\n" + bullets(
-                f"{md(data.source(s).short_title)}, {'paragraph' if len(paras) == 1 else 'paragraphs'} "
-                f"{', '.join(para_label(p) for p in paras)}" for s, paras in by_source.items()))
-    return "## Sources {#sources}\n\n" + "\n\n".join(parts) + "\n"
-
-
 def printable_form(data: DataSet, c: Consultation) -> DocumentSource:
     number = 3 if _notices(c) else 2
     parts = [
@@ -108,7 +92,7 @@ def printable_form(data: DataSet, c: Consultation) -> DocumentSource:
         parts.append(f"## {number + 2}. Consultation criteria {{#criteria}}\n\n"
                      "The consultation follows these standards for public consultations.\n\n")
         parts.append(bullets(md(n.text) for n in c.criteria) + "\n")
-    parts.append(_sources(data, [
+    parts.append(source_notes(data, [
         ("Dates", c.dates.cites), ("How to respond", c.respond.cites),
         ("Notices", tuple(cite for n in (c.freedom_of_information, c.confidentiality, c.privacy) if n for cite in n.cites)),
         ("Respondent categories", c.categories_cites),

@@ -6,10 +6,14 @@ from ..escape import md
 from ..markdown import bullet_list as bullets
 from ..markdown import table  # noqa: F401 - the document modules import it from here
 from ..models import Cite, DataSet
+from ..render import para_label
 
 
 def source_notes(data: DataSet, groups: list[tuple[str, tuple[Cite, ...]]]) -> str:
-    """A closing section naming the source paragraphs each part draws on, in plain text for every format."""
+    """A closing section naming the source paragraphs each part draws on, in plain text for every format.
+
+    Named sections ('next-steps') are shown as code, as in the site's citations.
+    """
     lines = []
     for label, cites in groups:
         if not cites:
@@ -20,6 +24,6 @@ def source_notes(data: DataSet, groups: list[tuple[str, tuple[Cite, ...]]]) -> s
             if c.para not in paras:
                 paras.append(c.para)
         lines.append(f"**{md(label)}**:\n\n" + bullets(
-            f"{md(data.source(s).short_title)}, {'paragraph' if len(paras) == 1 else 'paragraphs'} {', '.join(md(p) for p in paras)}"
+            f"{md(data.source(s).short_title)}, {'paragraph' if len(paras) == 1 else 'paragraphs'} {', '.join(para_label(p) for p in paras)}"
             for s, paras in by_source.items()))
     return "## Sources {#sources}\n\n" + "\n\n".join(lines) + "\n"

@@ -55,6 +55,16 @@ def _statements(data: DataSet) -> Iterator[tuple[Cite, Citation]]:
         yield from ((c, (f"Timeline: {e.title}", "timeline.md", e.id)) for c in e.cites)
     for t in data.glossary:
         yield from ((c, (f"Glossary: {t.term}", "glossary.md", t.id)) for c in t.cites)
+    for a in data.areas:
+        for c in (*a.cites, *(c for m in a.additional_members for c in m.cites)):
+            yield c, (f"Area: {a.name}", f"areas/{a.id}.md", "")
+    for k in data.consultations:
+        from ..consultations.model import all_cites
+        from ..consultations.paths import consultation_path, outcome_path
+
+        yield from ((c, (f"Consultation: {k.title}", consultation_path(k.id), "")) for c in all_cites(k))
+        if k.outcome:
+            yield from ((c, (f"Consultation outcome: {k.title}", outcome_path(k.id), "")) for c in all_cites(k.outcome))
 
 
 def cited_by(data: DataSet) -> dict[Cite, list[Citation]]:
