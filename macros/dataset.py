@@ -54,20 +54,26 @@ def read_documents(data_dir: Path) -> tuple[dict[str, Document], list[Problem]]:
                                 f" and the folders {', '.join(f + '/' for f in COLLECTIONS)}"))
     for folder, schema in COLLECTIONS.items():
         for path in sorted((data_dir / folder).glob("*")) if (data_dir / folder).is_dir() else ():
-            display = _display_name(path)
             if path.suffix != ".yml" or not path.is_file():
-                problems.append(Problem(display, 1, 1, "$", f"unexpected file in data/{folder}/: each record is one NAME.yml file"))
+                problems.append(Problem(_display_name(path), 1, 1, "$", f"unexpected file in data/{folder}/: each record is one NAME.yml file"))
                 continue
-            doc, parse_problems = read_yaml(path, display)
-            problems += parse_problems
-            if doc is None:
-                continue
-            docs[f"{folder}/{path.stem}"] = doc
-            problems += schema_problems(doc, schema_dir, schema)
-            record_id = doc.data.get("id") if isinstance(doc.data, dict) else None
-            if isinstance(record_id, str) and record_id != path.stem:
-                problems.append(doc.problem(("id",), f"id '{record_id}' must match the file name '{path.stem}.yml'"))
+            doc, record_problems = read_record(path, schema_dir, schema)
+            problems += record_problems
+            if doc is not None:
+                docs[f"{folder}/{path.stem}"] = doc
     return docs, problems
+
+
+def read_record(path: Path, schema_dir: Path, schema: str) -> tuple[Document | None, list[Problem]]:
+    """One collection file: parsed, schema-checked, and its id checked against its file name."""
+    doc, problems = read_yaml(path, _display_name(path))
+    if doc is None:
+        return None, problems
+    problems += schema_problems(doc, schema_dir, schema)
+    record_id = doc.data.get("id") if isinstance(doc.data, dict) else None
+    if isinstance(record_id, str) and record_id != path.stem:
+        problems.append(doc.problem(("id",), f"id '{record_id}' must match the file name '{path.stem}.yml'"))
+    return doc, problems
 
 
 def validate(data_dir: Path) -> list[Problem]:
@@ -120,16 +126,11 @@ def load_with_area(data_dir: Path, area_file: Path) -> tuple[DataSet, str]:
     bodies, chairs). Returns the data set and the area's id.
     """
     docs, problems = read_documents(data_dir)
-    display = _display_name(area_file)
     if not area_file.is_file():
-        raise DataError([Problem(display, 1, 1, "$", "file not found")])
-    doc, parse_problems = read_yaml(area_file, display)
-    problems += parse_problems
+        raise DataError([Problem(_display_name(area_file), 1, 1, "$", "file not found")])
+    doc, area_problems = read_record(area_file, data_dir / "schemas", COLLECTIONS["areas"])
+    problems += area_problems
     if doc is not None:
-        problems += schema_problems(doc, data_dir / "schemas", COLLECTIONS["areas"])
-        record_id = doc.data.get("id") if isinstance(doc.data, dict) else None
-        if isinstance(record_id, str) and record_id != area_file.stem:
-            problems.append(doc.problem(("id",), f"id '{record_id}' must match the file name '{area_file.stem}.yml'"))
         docs[f"areas/{area_file.stem}"] = doc  # replaces data/areas/ID.yml if it is the same area
     problems += reference_problems(docs)
     if problems:

@@ -4,11 +4,9 @@ Each check is a generator of :class:`Problem` over the parsed documents
 (``"consultations/ID"``, ``"consultation-outcomes/ID"``, ``"guidance"``...), and
 runs defensively: a file that also broke its schema must not crash it.
 
-:func:`consultation_problems` is the one to add to
-``macros.references.CHECKS``: with real documents it reports
-``file:line:col``. :func:`macros.consultations.model.build_consultations` runs
-:func:`outcome_problems` on position-less documents as a safety net, so an
-outcome that does not match its consultation never reaches a page.
+:func:`consultation_problems` runs with the checks in
+:mod:`macros.references` and reports ``file:line:col``. ``trustdocs analyse``
+runs :func:`outcome_problems` on the outcome it is about to write.
 """
 
 from __future__ import annotations

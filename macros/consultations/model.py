@@ -1,10 +1,9 @@
 """Typed records of the consultations and their outcomes, built from validated data.
 
 :func:`build_consultations` is called by :func:`macros.models.build_dataset`
-after the schemas have passed. It runs the checks that need only the
-consultation files themselves (:func:`macros.consultations.checks.outcome_problems`)
-and raises :class:`DataError` if they fail, so a page is never built from an
-outcome that does not match its consultation.
+after every check has passed, including the consultation checks
+(:func:`macros.consultations.checks.consultation_problems`, run with the
+other reference checks), so an outcome always matches its consultation.
 """
 
 from __future__ import annotations
@@ -14,7 +13,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..models import Cite, PartialDate
-from ..problems import DataError
 
 YES_NO_NOT_SURE = "yes-no-not-sure-with-comments"
 FREE_TEXT = "free-text"
@@ -254,10 +252,5 @@ def build_consultations(records: list[tuple[str, dict]], outcome_records: list[t
     ``records`` and ``outcome_records`` are (document name, data) pairs as
     :func:`macros.dataset.collection` returns them.
     """
-    from .checks import raw_documents, outcome_problems  # checks imports this module
-
-    problems = list(outcome_problems(raw_documents(records, outcome_records)))
-    if problems:
-        raise DataError(problems)
     outcomes = {name.split("/", 1)[1]: build_outcome(data) for name, data in outcome_records}
     return tuple(build_consultation(data, outcomes.get(name.split("/", 1)[1])) for name, data in records)
