@@ -17,7 +17,7 @@ from mkdocs.structure.files import File, Files
 from macros import load_for_build
 from macros.pages import site_files
 from macros.pages.framework import abbreviations
-from macros.security import audit_page, with_csp
+from macros.security import secure_page
 
 log = logging.getLogger("mkdocs.plugins.trustdocs")
 _edit_sources: dict[str, str] = {}  # generated page src_uri -> the data file to edit
@@ -61,16 +61,18 @@ def on_page_context(context, page, config, nav):  # noqa: ANN001, ANN201
 
 def on_post_page(output: str, page, config) -> str:  # noqa: ANN001
     """Audit each built page, then give it its Content-Security-Policy (see macros.security)."""
-    _audit_findings.extend(audit_page(page.file.dest_uri, output, _form_endpoints))
-    return with_csp(output, _form_endpoints)
+    secured, findings = secure_page(page.file.dest_uri, output, _form_endpoints)
+    _audit_findings.extend(findings)
+    return secured
 
 
 def on_post_template(output_content: str, template_name: str, config) -> str:  # noqa: ANN001
     """Static pages rendered from theme templates (404.html) get the same audit and policy."""
     if not template_name.endswith(".html"):
         return output_content
-    _audit_findings.extend(audit_page(template_name, output_content, _form_endpoints))
-    return with_csp(output_content, _form_endpoints)
+    secured, findings = secure_page(template_name, output_content, _form_endpoints)
+    _audit_findings.extend(findings)
+    return secured
 
 
 def on_post_build(config) -> None:  # noqa: ANN001

@@ -141,9 +141,18 @@ def _runs_script(url: str) -> bool:
     return re.sub(r"[\s\x00-\x1f]", "", url).lower().startswith(("javascript:", "vbscript:"))
 
 
+def secure_page(path: str, html: str, form_endpoints: Iterable[str] = ()) -> tuple[str, list[str]]:
+    """One parse of a built page: the page with its policy, and what the audit found on it."""
+    page = _parse(html)
+    return _with_policy(html, _policy(page, form_endpoints)), _audit(path, page, form_endpoints)
+
+
 def audit_page(path: str, html: str, form_endpoints: Iterable[str] = ()) -> list[str]:
     """Everything on one built page that could run code or load from elsewhere: one message each."""
-    page = _parse(html)
+    return _audit(path, _parse(html), form_endpoints)
+
+
+def _audit(path: str, page: _Page, form_endpoints: Iterable[str]) -> list[str]:
     endpoints = set(form_endpoints)
     problems = []
     for text in page.inline_scripts:
@@ -167,7 +176,11 @@ def audit_page(path: str, html: str, form_endpoints: Iterable[str] = ()) -> list
 
 def content_security_policy(html: str, form_endpoints: Iterable[str] = ()) -> str:
     """The policy for one page: its own inline scripts by hash, everything else from our origin."""
-    hashes = sorted({script_hash(text) for text in _parse(html).inline_scripts})
+    return _policy(_parse(html), form_endpoints)
+
+
+def _policy(page: _Page, form_endpoints: Iterable[str]) -> str:
+    hashes = sorted({script_hash(text) for text in page.inline_scripts})
     forms = " ".join(["'self'", *sorted(set(form_endpoints))])
     return "; ".join([
         "default-src 'self'",
@@ -190,9 +203,12 @@ _CHARSET = re.compile(r"<meta charset=[\"']?utf-8[\"']?\s*/?>", re.I)
 
 def with_csp(html: str, form_endpoints: Iterable[str] = ()) -> str:
     """The page with its policy in a <meta> tag straight after <meta charset>, before any script."""
+    return _with_policy(html, content_security_policy(html, form_endpoints))
+
+
+def _with_policy(html: str, policy: str) -> str:
     match = _CHARSET.search(html)
     if match is None:
         raise ValueError("page has no <meta charset=utf-8> to put the Content-Security-Policy after")
-    policy = content_security_policy(html, form_endpoints)
     tag = f'\n<meta http-equiv="Content-Security-Policy" content="{policy}">'
     return html[:match.end()] + tag + html[match.end():]

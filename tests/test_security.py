@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from macros.security import THEME_INLINE_SCRIPTS, audit_page, content_security_policy, script_hash, with_csp
+from macros.security import THEME_INLINE_SCRIPTS, audit_page, content_security_policy, script_hash, secure_page, with_csp
 
 THEME_SCRIPT = ('__md_scope=new URL("../..",location),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_.charCodeAt(0)),0),'
                 '__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e)),'
@@ -108,3 +108,10 @@ def test_every_built_page_has_the_policy_and_passes_the_audit(tmp_path, root):
         html = built.read_text(encoding="utf-8")
         assert html.count('http-equiv="Content-Security-Policy"') == 1, built
         assert audit_page(str(built), html) == []
+
+
+def test_secure_page_is_the_policy_and_the_audit_from_one_parse():
+    html = page("<script>alert(1)</script>")
+    secured, findings = secure_page("p.html", html)
+    assert secured == with_csp(html)
+    assert findings == audit_page("p.html", html)

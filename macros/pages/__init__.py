@@ -12,6 +12,7 @@ import dataclasses
 from pathlib import Path
 
 from ..documents.catalogue import documents as all_documents, render_documents
+from ..documents.source import DocumentSource
 from ..escape import md
 from ..models import DataSet
 from .base import Page, table
@@ -47,17 +48,21 @@ def site_files(data: DataSet, cache_dir: Path | None = None) -> tuple[list[Page]
     The pages list the files' sizes, so the files are rendered first.
     """
     exports = export_files(data)
-    downloads = render_documents(all_documents(data), cache_dir=cache_dir)
-    return generate_pages(data, exports, downloads), {**exports, **downloads}
+    sources = all_documents(data)
+    downloads = render_documents(sources, cache_dir=cache_dir)
+    return generate_pages(data, exports, sources, downloads), {**exports, **downloads}
 
 
-def generate_pages(data: DataSet, exports: dict[str, bytes] | None = None,
+def generate_pages(data: DataSet, exports: dict[str, bytes] | None = None, sources: list[DocumentSource] | None = None,
                    downloads: dict[str, bytes] | None = None) -> list[Page]:
-    """Every generated page, in a stable order, each ending with the site's abbreviations."""
+    """Every generated page, in a stable order, each ending with the site's abbreviations.
+
+    Tests call it with the data alone; :func:`site_files` passes what it has already made.
+    """
     from ..consultations.pages import consultation_pages  # it imports .base: a top-level import would be circular
 
     exports = export_files(data) if exports is None else exports
-    sources = all_documents(data)
+    sources = all_documents(data) if sources is None else sources
     downloads = render_documents(sources) if downloads is None else downloads
     pages = [
         partners_index(data),
