@@ -121,11 +121,27 @@ def test_pdf_shows_editor_text_literally(constitution_files):
     assert not [u for u in uris if u], uris  # links are internal only
 
 
+QUESTION = "Is <b>this</b> [safe](javascript:alert(1)) | {{ config }} {: onclick=\"x\" } *really*?"
+GUIDANCE_CONSULTATION = "consultations/statutory-guidance-consultation-2008.yml"
+Q1 = """    text: >-
+      Does the guidance help bring about the step change and cultural change
+      needed to meet the ambitions of the Children's Plan?
+"""
+
+
 def test_site_page_shows_editor_text_literally(data_copy, tmp_path):
     evil_area = AREA.format(**{k: v.replace("'", "''") for k, v in HOSTILE.items()})
     data_copy.write("areas/evil.yml", evil_area)
+    data_copy.replace(GUIDANCE_CONSULTATION, Q1, "    text: '" + QUESTION.replace("'", "''") + "'\n")
     result, out = data_copy.build_site()
     assert result.returncode == 0, result.stderr
+    for page in ("index.html", "respond/index.html"):
+        built = BeautifulSoup((out / "consultations" / "statutory-guidance-consultation-2008" / page).read_text(), "html.parser")
+        article = built.find("article")
+        assert QUESTION in _squash(article.get_text()), page
+        assert article.find_all("b") == [] and article.find_all("script") == []
+        assert not [a for a in article.find_all("a", href=True) if a["href"].startswith("javascript:")]
+        assert [(t.name, a) for t in article.find_all(True) for a in t.attrs if a.startswith("on")] == []
     page = (out / "documents" / "evil" / "trust-board-constitution" / "index.html").read_text(encoding="utf-8")
     soup = BeautifulSoup(page, "html.parser")
     # Material's <title> used to decode the escaped name back into a real <script> element.
@@ -140,6 +156,24 @@ def test_site_page_shows_editor_text_literally(data_copy, tmp_path):
         assert value in text, value
     core = article.find("h3", id="core-members").find_next("table")
     assert {len(row.find_all(["td", "th"])) for row in core.find_all("tr")} == {3}
+
+
+def test_printable_response_form_shows_a_question_literally_in_every_format(root):
+    import dataclasses
+
+    from macros.consultations.printable import printable_form
+    from macros.dataset import load_dataset
+
+    data = load_dataset(root / "data")
+    c = data.consultations[0]
+    c = dataclasses.replace(c, questions=(dataclasses.replace(c.questions[0], text=QUESTION), *c.questions[1:]))
+    source = printable_form(data, c)
+    files = {fmt: render(source, fmt) for fmt in ("docx", "odt", "pdf")}
+    docx_text = _squash("\n".join(p.text for p in docx.Document(io.BytesIO(files["docx"])).paragraphs))
+    odt_text = _squash("\n".join(teletype.extractText(p) for p in load_odt(io.BytesIO(files["odt"])).getElementsByType(P)))
+    pdf_text = _squash(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(files["pdf"])).pages))
+    for text in (docx_text, odt_text, pdf_text):
+        assert QUESTION in text
 
 
 # --- the PDF renderer's fetcher ------------------------------------------------
