@@ -75,6 +75,11 @@ def cited_by(data: DataSet) -> dict[Cite, list[Citation]]:
     return index
 
 
+def _heading_label(para: str) -> str:
+    """A named section ('strengthening') as code, as citations show it; a number as it is."""
+    return f"<code>{attr(para)}</code>" if any(ch.isalpha() for ch in para) else md(para)
+
+
 def source_page(data: DataSet, source: Source, index: dict[Cite, list[Citation]]) -> Page:
     here = source_path(source.id)
     cited = [p for p in source.paragraphs if Cite(source.id, p) in index]
@@ -87,7 +92,7 @@ def source_page(data: DataSet, source: Source, index: dict[Cite, list[Citation]]
         "in the register are cited. Each lists the statements that rest on it.\n",
     ]
     for para in cited:
-        parts.append(f'\n<h3 id="{attr(paragraph_anchor(para))}">Paragraph {md(para)}</h3>\n\n')
+        parts.append(f'\n<h3 id="{attr(paragraph_anchor(para))}">Paragraph {_heading_label(para)}</h3>\n\n')
         parts.append(bullet_list(
             f"[{md(label)}]({link(here, page, anchor)})" for label, page, anchor in index[Cite(source.id, para)]))
     return Page(here, "".join(parts), ("data/sources.yml",))
