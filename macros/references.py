@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from .fonts import describe, uncovered
 from .models import PartialDate, expand_paragraphs
 from .problems import Problem
 from .strict_yaml import Document
@@ -247,9 +248,24 @@ def area_chairs(docs: Docs) -> Iterator[Problem]:
                 yield doc.problem(("lscb_chair",), "the Local Safeguarding Children Board needs a different chair from the Board")
 
 
+def unprintable_characters(docs: Docs) -> Iterator[Problem]:
+    """Every character in the data can be drawn by the fonts the PDF documents ship (see macros/fonts.py).
+
+    Otherwise the PDF would borrow a glyph from whatever fonts the build machine
+    has, and two machines would publish different files.
+    """
+    for doc in docs.values():
+        for path, value in _walk(doc.data):
+            if isinstance(value, str):
+                missing = uncovered(value)
+                if missing:
+                    yield doc.problem(path, f"the documents' font cannot print {', '.join(map(describe, missing))}: "
+                                      "use another character (for example a plain letter or punctuation mark)")
+
+
 CHECKS = (duplicate_ids, unknown_partners, unknown_duties, unknown_sources, unregistered_citations,
           status_history_order, timeline_order, duplicate_guidance_numbers, area_bodies, area_chairs,
-          quoted_records)
+          quoted_records, unprintable_characters)
 
 
 def reference_problems(docs: Docs) -> list[Problem]:

@@ -2,19 +2,23 @@
 # Install the Debian packages the project needs, if they are missing.
 #
 #   scripts/setup-system.sh build    what building the site needs: Pango for
-#                                    WeasyPrint (PDF documents) and the
-#                                    Liberation fonts the PDFs embed
+#                                    WeasyPrint (PDF documents). No fonts: the
+#                                    PDFs use only the fonts the project ships.
 #   scripts/setup-system.sh checks   what the tests and quality gates need:
 #                                    Chromium and its driver (accessibility in a
 #                                    real browser), a Java runtime (Nu HTML
 #                                    Checker), npm, LibreOffice Writer (opens
-#                                    every DOCX and ODT) and poppler-utils (pdfinfo)
+#                                    every DOCX and ODT), poppler-utils (pdfinfo,
+#                                    pdffonts) and the font packages that
+#                                    tests/test_pdf_fonts.py offers the PDF
+#                                    renderer to prove it ignores them
 #
 # Nothing is downloaded from anywhere but Debian's archive.
 set -euo pipefail
 
-build=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation)
-checks=(chromium chromium-driver default-jre-headless npm libreoffice-writer-nogui poppler-utils)
+build=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0)
+checks=(chromium chromium-driver default-jre-headless npm libreoffice-writer-nogui poppler-utils
+        fonts-liberation fonts-liberation2 fonts-dejavu-core)
 
 wanted=()
 for group in "$@"; do

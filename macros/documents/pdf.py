@@ -9,12 +9,14 @@ default of skipping it with a warning.
 from __future__ import annotations
 
 import logging
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from weasyprint import HTML
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
+from .. import fonts
 from .convert import ASSETS, DocumentError
 
 logging.getLogger("weasyprint").setLevel(logging.ERROR)
@@ -43,8 +45,38 @@ def _content_type(path: Path) -> str:
         path.suffix, "application/octet-stream")
 
 
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def _page_text(page: str) -> str:
+    parser = _Text()
+    parser.feed(page)
+    parser.close()
+    return "".join(parser.parts)
+
+
+def check_printable(page: str, name: str) -> None:
+    """Refuse a page with a character the bundled fonts cannot draw: Pango would take it from a machine font.
+
+    The loader already rejects such characters in the data, with the file and
+    line; this catches any that come from code.
+    """
+    missing = fonts.uncovered(_page_text(page))
+    if missing:
+        raise DocumentError(f"{name}.pdf: the documents' font has no glyph for "
+                            f"{', '.join(map(fonts.describe, missing))}; the PDF would depend on the machine's fonts")
+
+
 def render_pdf(page: str, name: str, root: Path = ASSETS) -> bytes:
-    """PDF/UA-1: tagged, with the document's language and title; the same HTML gives the same bytes."""
+    """PDF/UA-1: tagged, with the document's language and title; the same HTML gives the same bytes
+    whatever fonts the machine has (only the bundled fonts are used)."""
+    check_printable(page, name)
     try:
         document = HTML(string=page, base_url=root.as_uri() + "/", url_fetcher=AssetsOnlyFetcher(root))
         return document.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=name.encode(), uncompressed_pdf=False)
