@@ -30,9 +30,26 @@ def mini_dir(tmp_path_factory, root) -> Path:
     return target
 
 
+class FixedSizes(dict):
+    """Every download and export is 12,345 bytes: golden files test our text, not a converter's bytes."""
+
+    def __missing__(self, path: str) -> int:
+        if not path.startswith(("downloads/", "exports/")):
+            raise KeyError(path)
+        return 12_345
+
+
 @pytest.fixture(scope="module")
 def mini_pages(mini_dir):
-    return {page.path: page for page in generate_pages(load_dataset(mini_dir))}
+    return {page.path: page for page in generate_pages(load_dataset(mini_dir), FixedSizes())}
+
+
+def test_pages_show_the_sizes_they_are_given(mini_dir):
+    """Sizes come from the one table passed in, never from the rendered bytes."""
+    sizes = FixedSizes({"downloads/trust-board-constitution.pdf": 40_000})
+    page = {p.path: p for p in generate_pages(load_dataset(mini_dir), sizes)}["documents/trust-board-constitution.md"]
+    assert "[PDF (39 KB)](../downloads/trust-board-constitution.pdf)" in page.text
+    assert "[Word (12 KB)](../downloads/trust-board-constitution.docx)" in page.text
 
 
 def test_every_page_type_is_generated(mini_pages):
@@ -64,8 +81,8 @@ def test_page_matches_its_golden_file(mini_pages, path):
 
 
 def test_generation_is_deterministic(mini_dir):
-    first = [(p.path, p.text) for p in generate_pages(load_dataset(mini_dir))]
-    second = [(p.path, p.text) for p in generate_pages(load_dataset(mini_dir))]
+    first = [(p.path, p.text) for p in generate_pages(load_dataset(mini_dir), FixedSizes())]
+    second = [(p.path, p.text) for p in generate_pages(load_dataset(mini_dir), FixedSizes())]
     assert first == second
     assert export_files(load_dataset(mini_dir)) == export_files(load_dataset(mini_dir))
 

@@ -100,3 +100,16 @@ def test_every_partner_and_duty_has_a_page(built_site, dataset):
         assert (built_site / "partners" / partner.id / "index.html").is_file(), partner.id
     for duty in dataset.duties:
         assert (built_site / "duties" / duty.id / "index.html").is_file(), duty.id
+
+
+def test_download_links_state_the_size_of_the_published_file(built_site):
+    """The sizes a page shows are measured from the very files the build published."""
+    import re
+
+    from macros.pages.sizes import size_label
+
+    page = (built_site / "documents" / "index.html").read_text(encoding="utf-8")
+    links = re.findall(r'href="\.\./(downloads/[^"]+)"[^>]*>[^<(]+\(([^)]+)\)</a>', page)
+    assert len(links) >= 6, page
+    for path, shown in links:
+        assert shown == size_label((built_site / path).stat().st_size), path

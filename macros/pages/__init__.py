@@ -25,15 +25,16 @@ from .exports import export_files
 from .framework import abbreviations, features_page, glossary_page, outcomes_page
 from .guidance import guidance_index, guidance_list, section_page
 from .partners import partner_page, partners_index
+from .sizes import Sizes, measure, size_label
 from .sources import source_pages
 from .timeline import timeline_page
 
 __all__ = ["Page", "generate_pages", "export_files", "site_files"]
 
 
-def downloads_page(exports: dict[str, bytes]) -> Page:
+def downloads_page(exports: dict[str, bytes], sizes: Sizes) -> Page:
     here = "data.md"
-    rows = [[f"[{md(path.split('/')[-1])}]({path})", f"{len(content):,} bytes"] for path, content in exports.items()]
+    rows = [[f"[{md(path.split('/')[-1])}]({path})", size_label(sizes[path])] for path in exports]
     markdown = (
         "# Download the data\n\n"
         "Everything on this site comes from this data. Use it under the Open Government Licence v3.0.\n\n"
@@ -50,20 +51,21 @@ def site_files(data: DataSet, cache_dir: Path | None = None) -> tuple[list[Page]
     exports = export_files(data)
     sources = all_documents(data)
     downloads = render_documents(sources, cache_dir=cache_dir)
-    return generate_pages(data, exports, sources, downloads), {**exports, **downloads}
+    files = {**exports, **downloads}
+    return generate_pages(data, measure(files), exports, sources), files
 
 
-def generate_pages(data: DataSet, exports: dict[str, bytes] | None = None, sources: list[DocumentSource] | None = None,
-                   downloads: dict[str, bytes] | None = None) -> list[Page]:
+def generate_pages(data: DataSet, sizes: Sizes, exports: dict[str, bytes] | None = None,
+                   sources: list[DocumentSource] | None = None) -> list[Page]:
     """Every generated page, in a stable order, each ending with the site's abbreviations.
 
-    Tests call it with the data alone; :func:`site_files` passes what it has already made.
+    ``sizes`` gives the size of every download and export the pages link to
+    (see :mod:`.sizes`); :func:`site_files` passes what it has already made.
     """
     from ..consultations.pages import consultation_pages  # it imports .base: a top-level import would be circular
 
     exports = export_files(data) if exports is None else exports
     sources = all_documents(data) if sources is None else sources
-    downloads = render_documents(sources) if downloads is None else downloads
     pages = [
         partners_index(data),
         *(partner_page(data, p, guidance_list(f"partners/{p.id}.md", data, data.guidance_concerning(p.id)))
@@ -82,8 +84,8 @@ def generate_pages(data: DataSet, exports: dict[str, bytes] | None = None, sourc
         features_page(data),
         glossary_page(data),
         changes_page(data),
-        downloads_page(exports),
-        *document_pages(data, sources, downloads),
+        downloads_page(exports, sizes),
+        *document_pages(data, sources, sizes),
         *consultation_pages(data),
     ]
     suffix = abbreviations(data)

@@ -13,6 +13,7 @@ from ..documents.source import DocumentSource
 from ..escape import md
 from ..models import Area, DataSet
 from .base import AREA_LABELS, Page, cites, link, table
+from .sizes import Sizes, size_label
 
 INDEX = "documents/index.md"
 
@@ -21,27 +22,23 @@ def document_path(source: DocumentSource) -> str:
     return f"documents/{source.slug}.md"
 
 
-def _size(n: int) -> str:
-    return f"{n / 1024:,.0f} KB" if n >= 1024 else f"{n:,} bytes"
-
-
-def format_links(here: str, source: DocumentSource, downloads: dict[str, bytes]) -> str:
+def format_links(here: str, source: DocumentSource, sizes: Sizes) -> str:
     """'PDF (24 KB), Word (11 KB), OpenDocument text (8 KB)': each a download link."""
     links = []
     for fmt in ("pdf", "docx", "odt"):
         path = download_path(source, fmt)
-        links.append(f"[{FORMAT_LABELS[fmt]} ({_size(len(downloads[path]))})]({link(here, path)})")
+        links.append(f"[{FORMAT_LABELS[fmt]} ({size_label(sizes[path])})]({link(here, path)})")
     return ", ".join(links)
 
 
-def document_page(source: DocumentSource, downloads: dict[str, bytes]) -> Page:
+def document_page(source: DocumentSource, sizes: Sizes) -> Page:
     here = document_path(source)
     heading, _, body = source.markdown.partition("\n")
-    markdown = f"{heading}\n\nDownload this document: {format_links(here, source, downloads)}.\n{body}"
+    markdown = f"{heading}\n\nDownload this document: {format_links(here, source, sizes)}.\n{body}"
     return Page(here, markdown, source.data_files)
 
 
-def area_page(data: DataSet, area: Area, downloads: dict[str, bytes]) -> Page:
+def area_page(data: DataSet, area: Area, sizes: Sizes) -> Page:
     here = f"areas/{area.id}.md"
     parts = [f"# {md(area_title(area))}\n\n"]
     if area.fictional:
@@ -63,17 +60,17 @@ def area_page(data: DataSet, area: Area, downloads: dict[str, bytes]) -> Page:
             ["Plan period", f"{area.plan_from} to {area.plan_to}"],
         ]),
         "\n## Its documents\n\n",
-        _document_table(here, area_documents(data, area), downloads),
+        _document_table(here, area_documents(data, area), sizes),
     ]
     return Page(here, "".join(parts), (f"data/areas/{area.id}.yml",))
 
 
-def _document_table(here: str, sources: list[DocumentSource], downloads: dict[str, bytes]) -> str:
-    rows = [[f"[{md(s.title)}]({link(here, document_path(s))})", format_links(here, s, downloads)] for s in sources]
+def _document_table(here: str, sources: list[DocumentSource], sizes: Sizes) -> str:
+    rows = [[f"[{md(s.title)}]({link(here, document_path(s))})", format_links(here, s, sizes)] for s in sources]
     return table(["Document", "Download"], rows)
 
 
-def documents_index(data: DataSet, sources: list[DocumentSource], downloads: dict[str, bytes]) -> Page:
+def documents_index(data: DataSet, sources: list[DocumentSource], sizes: Sizes) -> Page:
     """Every document and format with its size, then the areas."""
     area_slugs = {f"{a.id}/" for a in data.areas}
     model_slugs = {s.slug for s in area_documents(data, None)}
@@ -85,22 +82,22 @@ def documents_index(data: DataSet, sources: list[DocumentSource], downloads: dic
         "People's Plan. Adapt them, then adopt them. Each is also a page on this site.\n\n",
         "The Word and OpenDocument files are for editing. The PDF files are tagged for screen readers.\n\n",
         "## Models for any area\n\n",
-        _document_table(INDEX, generic, downloads),
+        _document_table(INDEX, generic, sizes),
     ]
     if others:
         parts.append("\n## Printable consultation response forms\n\n")
-        parts.append(_document_table(INDEX, others, downloads))
+        parts.append(_document_table(INDEX, others, sizes))
     if data.areas:
         parts.append("\n## Filled in for an area\n\n")
         for area in data.areas:
             parts.append(f"### [{md(area_title(area))}]({link(INDEX, f'areas/{area.id}.md')})\n\n")
-            parts.append(_document_table(INDEX, [s for s in sources if s.slug.startswith(f"{area.id}/")], downloads) + "\n")
+            parts.append(_document_table(INDEX, [s for s in sources if s.slug.startswith(f"{area.id}/")], sizes) + "\n")
     return Page(INDEX, "".join(parts), ("data/board.yml",))
 
 
-def document_pages(data: DataSet, sources: list[DocumentSource], downloads: dict[str, bytes]) -> list[Page]:
+def document_pages(data: DataSet, sources: list[DocumentSource], sizes: Sizes) -> list[Page]:
     """The downloads page, a page per document and a page per area."""
     assert set(FORMATS) == {"pdf", "docx", "odt"}, "format_links lists these three"
-    return [documents_index(data, sources, downloads),
-            *(document_page(s, downloads) for s in sources),
-            *(area_page(data, a, downloads) for a in data.areas)]
+    return [documents_index(data, sources, sizes),
+            *(document_page(s, sizes) for s in sources),
+            *(area_page(data, a, sizes) for a in data.areas)]
