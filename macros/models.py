@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+_PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July",
            "August", "September", "October", "November", "December"]
 
@@ -26,8 +27,19 @@ class PartialDate:
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:
-        parts = [int(p) for p in text.split("-")]
-        return cls(*parts)
+        """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` naming a day that exists, in 1900-2100; else ValueError.
+
+        The one parser: the schema's ``partial-date`` format and every check
+        that compares dates use it, so no check meets a date it cannot handle.
+        """
+        match = _PARTIAL_DATE.fullmatch(text) if isinstance(text, str) else None
+        if not match:
+            raise ValueError(f"{text!r} is not a date written YYYY, YYYY-MM or YYYY-MM-DD")
+        year, month, day = (int(g) if g else None for g in match.groups())
+        datetime.date(year, month or 1, day or 1)  # ValueError for month 13 or 30 February
+        if not 1900 <= year <= 2100:
+            raise ValueError(f"{text!r} is outside 1900-2100")
+        return cls(year, month, day)
 
     @property
     def start(self) -> datetime.date:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import json
 import re
 from collections.abc import Iterator
@@ -14,11 +13,11 @@ from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
+from .models import PartialDate
 from .problems import Problem
 from .strict_yaml import Document
 
 SCHEMA_BASE = "https://schemas.trustdocs.invalid/"
-_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _TYPE_NAMES = {"object": "a mapping of fields", "array": "a list", "string": "text"}
 
 format_checker = FormatChecker(formats=())
@@ -29,15 +28,11 @@ def is_partial_date(value: object) -> bool:
     """YYYY, YYYY-MM or YYYY-MM-DD, and a date that exists (no 30 February)."""
     if not isinstance(value, str):
         return True  # the type check reports non-strings
-    match = _PARTIAL_DATE.match(value)
-    if not match:
-        return False
-    year, month, day = (int(g) if g else None for g in match.groups())
     try:
-        datetime.date(year, month or 1, day or 1)
+        PartialDate.parse(value)
     except ValueError:
         return False
-    return 1900 <= year <= 2100
+    return True
 
 
 @format_checker.checks("https-url")

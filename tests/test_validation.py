@@ -223,3 +223,27 @@ def test_deleting_a_rule_the_constitution_quotes(data_copy):
         f"data/board.yml:{line}:1: $.rules: 'rule-separate-chairs' is missing: the model constitution quotes it. "
         "Restore it, or change macros/documents/constitution.py"
     ]
+
+
+DATE_LINE = r'^(\s*-?\s*[a-z_]+:\s*)"?(\d{4}(?:-\d{2}){0,2})"?\s*$'
+
+
+@pytest.mark.parametrize("bad", ["2008-13-45", "2008-02-30", "1850-01", "2008-7"])
+def test_every_date_in_every_file_can_be_impossible_without_a_crash(data_copy, bad):
+    """Each date, broken, gives its own file:line:col line: no check meets a date before the schema has vetted it."""
+    import re
+
+    broken: dict[str, list[int]] = {}
+    for path in sorted(data_copy.path.rglob("*.yml")):
+        name = path.relative_to(data_copy.path).as_posix()
+        lines = path.read_text(encoding="utf-8").split("\n")
+        for i, line in enumerate(lines):
+            if re.match(DATE_LINE, line):
+                lines[i] = re.sub(DATE_LINE, lambda m: m.group(1) + bad, line)
+                broken.setdefault(name, []).append(i + 1)
+        path.write_text("\n".join(lines), encoding="utf-8")
+    assert sum(map(len, broken.values())) > 40, broken  # every kind of file with dates took part
+    assert {"consultations/statutory-guidance-consultation-2008.yml", "partners.yml", "timeline.yml"} <= set(broken)
+    problems = validate(data_copy.path)
+    reported = {(p.file, p.line) for p in problems if "is not a real date" in p.message}
+    assert reported == {(f"data/{name}", line) for name, lines in broken.items() for line in lines}
