@@ -113,6 +113,6 @@ def _toolchain() -> str:
     for name in ("pypandoc-binary", "weasyprint", "pydyf"):
         digest.update(f"{name}={version(name)}\n".encode())
     for path in sorted(Path(__file__).parent.rglob("*")):
-        if path.is_file() and path.suffix in (".py", ".css"):
+        if path.is_file() and path.suffix in (".py", ".css", ".ttf"):
             digest.update(path.name.encode() + path.read_bytes())
     return digest.hexdigest()
