@@ -7,6 +7,7 @@ call :func:`load_dataset`; it either returns a :class:`DataSet` or raises
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from .models import DataSet, build_dataset
@@ -24,11 +25,24 @@ COLLECTIONS = {"areas": "area", "consultations": "consultation", "consultation-o
 
 
 def _display_name(path: Path) -> str:
-    """How messages name a file: relative to the working directory (data/partners.yml) where possible."""
+    """How messages name a file: by its own path (never a link's target), relative to the working directory where possible."""
+    absolute = Path(os.path.abspath(path))
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        return absolute.relative_to(Path(os.path.abspath(Path.cwd()))).as_posix()
     except ValueError:
-        return path.resolve().as_posix()
+        return absolute.as_posix()
+
+
+def _leaves(data_dir: Path, path: Path) -> Problem | None:
+    """A problem if ``path`` is, or goes through, a symbolic link to somewhere outside ``data_dir``.
+
+    The loader never reads such a file: a link in a pull request could
+    otherwise publish any file on the build machine.
+    """
+    if path.resolve().is_relative_to(data_dir.resolve()):
+        return None
+    return Problem(_display_name(path), 1, 1, "$", "is a symbolic link to a file outside data/; "
+                   "the loader does not follow it: put the file itself in data/")
 
 
 def read_documents(data_dir: Path) -> tuple[dict[str, Document], list[Problem]]:
@@ -41,6 +55,9 @@ def read_documents(data_dir: Path) -> tuple[dict[str, Document], list[Problem]]:
         display = _display_name(path)
         if not path.is_file():
             problems.append(Problem(display, 1, 1, "$", "file is missing"))
+            continue
+        if outside := _leaves(data_dir, path):
+            problems.append(outside)
             continue
         doc, parse_problems = read_yaml(path, display)
         problems += parse_problems
@@ -56,6 +73,9 @@ def read_documents(data_dir: Path) -> tuple[dict[str, Document], list[Problem]]:
         for path in sorted((data_dir / folder).glob("*")) if (data_dir / folder).is_dir() else ():
             if path.suffix != ".yml" or not path.is_file():
                 problems.append(Problem(_display_name(path), 1, 1, "$", f"unexpected file in data/{folder}/: each record is one NAME.yml file"))
+                continue
+            if outside := _leaves(data_dir, path):
+                problems.append(outside)
                 continue
             doc, record_problems = read_record(path, schema_dir, schema)
             problems += record_problems

@@ -211,6 +211,42 @@ def impossible_date(d):
     return f"data/timeline.yml:{line}:11: $.events[21].date: '2008-02-30' is not a real date written as YYYY, YYYY-MM or YYYY-MM-DD"
 
 
+def impossible_consultation_date(d):
+    """Once a traceback: the consultation date-order check read the date before the schema had vetted it."""
+    name = "consultations/statutory-guidance-consultation-2008.yml"
+    text = d.text(name)
+    old = next(line for line in text.splitlines() if line.strip().startswith("opens:"))
+    d.replace(name, old, old.split(":")[0] + ": 2008-13-45")
+    return (f"data/{name}:{d.line_of(name, '2008-13-45')}:10: $.dates.opens: '2008-13-45' is not a real date "
+            "written as YYYY, YYYY-MM or YYYY-MM-DD")
+
+
+def _outside_file(d) -> Path:
+    outside = d.path.parent.parent / f"outside-{d.path.parent.name}" / "secret.yml"  # beside the project
+    outside.parent.mkdir(exist_ok=True)
+    outside.write_text("partners: []\n", encoding="utf-8")
+    return outside
+
+
+def symlink_out_of_data(d):
+    """Named by its own path, not its target's; and never read."""
+    (d.path / "evil.yml").symlink_to(_outside_file(d))
+    return "data/evil.yml:1:1: $: unexpected data file: the loader reads only sources.yml"
+
+
+def symlinked_data_file(d):
+    (d.path / "glossary.yml").unlink()
+    (d.path / "glossary.yml").symlink_to(_outside_file(d))
+    return ("data/glossary.yml:1:1: $: is a symbolic link to a file outside data/; the loader does not follow it: "
+            "put the file itself in data/")
+
+
+def symlinked_area(d):
+    (d.path / "areas" / "elsewhere.yml").symlink_to(_outside_file(d))
+    return ("data/areas/elsewhere.yml:1:1: $: is a symbolic link to a file outside data/; the loader does not follow it: "
+            "put the file itself in data/")
+
+
 def unregistered_citation(d):
     text = _area_with(d, 'para: "10.2"', 'para: "99.9"')
     return (f"data/{AREA}:{_line(text, '99.9')}:36: $.cites[2].para: paragraph '99.9' is not in the register for "
@@ -256,7 +292,8 @@ CASES = [duplicate_key, one_beside_true, anchor, alias, tag, several_documents, 
          control_character, noncharacter, lone_surrogate_bytes, lone_surrogate_escape, bidi_override, zero_width,
          too_deep, over_one_megabyte, syntax_error, unknown_field, missing_field, over_long_string, newline_in_a_name,
          wrong_type, value_not_allowed, id_not_file_name, dangling_partner, duplicate_id, impossible_date,
-         unregistered_citation, shared_chair, unexpected_file, missing_file, complex_key, url_not_https, javascript_url]
+         unregistered_citation, shared_chair, unexpected_file, missing_file, complex_key, url_not_https, javascript_url,
+         impossible_consultation_date, symlink_out_of_data, symlinked_data_file, symlinked_area]
 
 
 def _snapshot(folder: Path) -> dict[str, str]:
@@ -274,7 +311,7 @@ def previous_site(tmp_path) -> Path:
 
 
 def test_there_are_at_least_thirty_cases():
-    assert len(CASES) >= 30
+    assert len(CASES) >= 39
 
 
 @pytest.mark.parametrize("break_data", CASES, ids=[c.__name__ for c in CASES])
