@@ -136,7 +136,7 @@ def cmd_analyse(args: argparse.Namespace) -> int:
         return _report(err)
     from .consultations.analysis import run_analysis
 
-    return run_analysis(data, args.consultation, args.responses, args.out, args.data / "schemas")
+    return run_analysis(data, args.consultation, args.responses, args.out)
 
 
 def parser() -> argparse.ArgumentParser:

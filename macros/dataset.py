@@ -16,11 +16,11 @@ from .references import reference_problems
 from .schema_check import schema_problems
 from .strict_yaml import Document, read_yaml
 
-# One file per entity type; each has data/schemas/NAME.schema.json.
+# One file per entity type; each has schemas/NAME.schema.json (in this package).
 DATA_FILES = ("sources", "outcomes", "features", "partners", "duties", "board", "cypp", "glossary", "guidance", "timeline")
 # Collections: one file per record in a folder, each checked against one schema.
 # data/areas/southwark.yml is the document "areas/southwark", checked against
-# data/schemas/area.schema.json; its `id` must be its file name.
+# schemas/area.schema.json; its `id` must be its file name.
 COLLECTIONS = {"areas": "area", "consultations": "consultation", "consultation-outcomes": "consultation-outcome"}
 
 
@@ -49,7 +49,6 @@ def read_documents(data_dir: Path) -> tuple[dict[str, Document], list[Problem]]:
     """Parse and schema-check every data file. Returns the parsed documents and all problems."""
     docs: dict[str, Document] = {}
     problems: list[Problem] = []
-    schema_dir = data_dir / "schemas"
     for name in DATA_FILES:
         path = data_dir / f"{name}.yml"
         display = _display_name(path)
@@ -63,7 +62,7 @@ def read_documents(data_dir: Path) -> tuple[dict[str, Document], list[Problem]]:
         problems += parse_problems
         if doc is not None:
             docs[name] = doc
-            problems += schema_problems(doc, schema_dir, name)
+            problems += schema_problems(doc, name)
     unexpected = sorted(p.name for p in data_dir.glob("*.y*ml") if p.stem not in DATA_FILES)
     for file_name in unexpected:
         problems.append(Problem(_display_name(data_dir / file_name), 1, 1, "$",
@@ -77,19 +76,19 @@ def read_documents(data_dir: Path) -> tuple[dict[str, Document], list[Problem]]:
             if outside := _leaves(data_dir, path):
                 problems.append(outside)
                 continue
-            doc, record_problems = read_record(path, schema_dir, schema)
+            doc, record_problems = read_record(path, schema)
             problems += record_problems
             if doc is not None:
                 docs[f"{folder}/{path.stem}"] = doc
     return docs, problems
 
 
-def read_record(path: Path, schema_dir: Path, schema: str) -> tuple[Document | None, list[Problem]]:
+def read_record(path: Path, schema: str) -> tuple[Document | None, list[Problem]]:
     """One collection file: parsed, schema-checked, and its id checked against its file name."""
     doc, problems = read_yaml(path, _display_name(path))
     if doc is None:
         return None, problems
-    problems += schema_problems(doc, schema_dir, schema)
+    problems += schema_problems(doc, schema)
     record_id = doc.data.get("id") if isinstance(doc.data, dict) else None
     if isinstance(record_id, str) and record_id != path.stem:
         problems.append(doc.problem(("id",), f"id '{record_id}' must match the file name '{path.stem}.yml'"))
@@ -148,7 +147,7 @@ def load_with_area(data_dir: Path, area_file: Path) -> tuple[DataSet, str]:
     docs, problems = read_documents(data_dir)
     if not area_file.is_file():
         raise DataError([Problem(_display_name(area_file), 1, 1, "$", "file not found")])
-    doc, area_problems = read_record(area_file, data_dir / "schemas", COLLECTIONS["areas"])
+    doc, area_problems = read_record(area_file, COLLECTIONS["areas"])
     problems += area_problems
     if doc is not None:
         docs[f"areas/{area_file.stem}"] = doc  # replaces data/areas/ID.yml if it is the same area

@@ -18,6 +18,8 @@ from .problems import Problem
 from .strict_yaml import Document
 
 SCHEMA_BASE = "https://schemas.trustdocs.invalid/"
+# The JSON Schemas ship with the code (package data): one per data file or collection.
+SCHEMA_DIR = Path(__file__).parent / "schemas"
 _TYPE_NAMES = {"object": "a mapping of fields", "array": "a list", "string": "text"}
 
 format_checker = FormatChecker(formats=())
@@ -56,11 +58,11 @@ def _registry(schema_dir: Path) -> Registry:
 
 
 @cache
-def validator_for(schema_dir: Path, name: str) -> Draft202012Validator:
+def validator_for(name: str) -> Draft202012Validator:
     """The validator for ``data/NAME.yml``, resolving references between our schemas."""
-    schema = json.loads((schema_dir / f"{name}.schema.json").read_text(encoding="utf-8"))
+    schema = json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
     Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema, registry=_registry(schema_dir), format_checker=format_checker)
+    return Draft202012Validator(schema, registry=_registry(SCHEMA_DIR), format_checker=format_checker)
 
 
 def _value(value: object) -> str:
@@ -106,10 +108,10 @@ def _messages(error: ValidationError) -> Iterator[tuple[tuple, str, bool]]:
         yield path, error.message, False
 
 
-def schema_problems(doc: Document, schema_dir: Path, name: str) -> list[Problem]:
-    """Every way ``doc`` breaks ``data/schemas/NAME.schema.json``."""
+def schema_problems(doc: Document, name: str) -> list[Problem]:
+    """Every way ``doc`` breaks ``schemas/NAME.schema.json``."""
     problems = []
-    for error in validator_for(schema_dir, name).iter_errors(doc.data):
+    for error in validator_for(name).iter_errors(doc.data):
         for path, message, at_key in _messages(error):
             problems.append(doc.problem(path, message, at_key=at_key))
     return problems

@@ -32,7 +32,7 @@ def options(dataset):
 
 def analyse(dataset, root, files, out=None) -> tuple[int, str, str]:
     stdout, stderr = io.StringIO(), io.StringIO()
-    code = run_analysis(dataset, OPTIONS, files, out, root / "data" / "schemas", stdout=stdout, stderr=stderr)
+    code = run_analysis(dataset, OPTIONS, files, out, stdout=stdout, stderr=stderr)
     return code, stdout.getvalue(), stderr.getvalue()
 
 
@@ -193,7 +193,7 @@ def test_one_bad_file_among_good_ones_writes_nothing(dataset, root, out_file, tm
 
 def test_an_unknown_consultation(dataset, root, tmp_path):
     stderr = io.StringIO()
-    code = run_analysis(dataset, "no-such-consultation", SAMPLE_FILES, None, root / "data" / "schemas", io.StringIO(), stderr)
+    code = run_analysis(dataset, "no-such-consultation", SAMPLE_FILES, None, io.StringIO(), stderr)
     assert code == 1
     assert stderr.getvalue() == (f"unknown consultation 'no-such-consultation' (data/consultations/ has: {OPTIONS}, "
                                  "statutory-guidance-consultation-2008)\n")

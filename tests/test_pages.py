@@ -26,7 +26,6 @@ MINI = HERE / "fixtures" / "mini_data"
 def mini_dir(tmp_path_factory, root) -> Path:
     target = tmp_path_factory.mktemp("mini") / "data"
     shutil.copytree(MINI, target)
-    shutil.copytree(root / "data" / "schemas", target / "schemas")
     return target
 
 

@@ -94,11 +94,11 @@ def summary_text(consultation: Consultation, counts: Tally) -> str:
     return "\n".join(lines) + "\n"
 
 
-def check_outcome(text: str, consultation_raw: dict, outcome_name: str, schema_dir: Path) -> list[str]:
+def check_outcome(text: str, consultation_raw: dict, outcome_name: str) -> list[str]:
     """The outcome file as the site will read it: strict YAML, its schema and the cross-file checks."""
     doc, problems = parse_yaml(outcome_name, text.encode("utf-8"))
     if doc is not None:
-        problems += schema_problems(doc, schema_dir, "consultation-outcome")
+        problems += schema_problems(doc, "consultation-outcome")
         docs = raw_documents([(f"consultations/{consultation_raw['id']}", consultation_raw)],
                              [(f"consultation-outcomes/{consultation_raw['id']}", doc.data)])
         problems += list(outcome_problems(docs))
@@ -117,7 +117,7 @@ def _write_atomically(path: Path, text: str) -> None:
         raise
 
 
-def run_analysis(data: DataSet, consultation_id: str, paths: list[Path], out: Path | None, schema_dir: Path,
+def run_analysis(data: DataSet, consultation_id: str, paths: list[Path], out: Path | None,
                  stdout=sys.stdout, stderr=sys.stderr) -> int:
     """The command: 0 when the outcome was written (or printed), 1 with every problem listed and nothing written."""
     consultation = next((c for c in data.consultations if c.id == consultation_id), None)
@@ -134,7 +134,7 @@ def run_analysis(data: DataSet, consultation_id: str, paths: list[Path], out: Pa
         return 1
     counts = tally(consultation, responses)
     text = outcome_yaml(consultation, counts, len(paths))
-    problems = check_outcome(text, _raw(consultation), f"data/consultation-outcomes/{consultation.id}.yml", schema_dir)
+    problems = check_outcome(text, _raw(consultation), f"data/consultation-outcomes/{consultation.id}.yml")
     if problems:  # a bug here, not in the responses: say so rather than write a file the site rejects
         for line in problems:
             print(f"internal error: {line}", file=stderr)
