@@ -17,7 +17,7 @@ SYSTEM_STAMP := .cache/system-packages-checks.ok
 # Material prints an end-of-life banner on every build; the date is noted in the README.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup setup-checks serve build validate test unit check check-external lock clean
+.PHONY: help setup setup-checks serve build production validate test unit check check-external lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -32,7 +32,7 @@ $(STAMP): requirements.txt pyproject.toml $(BUILD_SYSTEM_STAMP)
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
-setup: $(STAMP) ## Install what building needs: Debian's Pango and fonts, then the locked Python packages (hash-checked) in .venv
+setup: $(STAMP) ## Install what building needs: Debian's Pango, then the locked Python packages (hash-checked) in .venv
 
 $(SYSTEM_STAMP): scripts/setup-system.sh
 	scripts/setup-system.sh checks
@@ -53,6 +53,9 @@ serve: setup ## Set up, validate and serve the site at http://127.0.0.1:8000
 
 build: setup ## Validate and build site/ (a failed build leaves the old site/ intact)
 	$(BIN)/trustdocs build
+
+production: setup ## Build site/ for publishing: needs TRUSTDOCS_SITE_URL and TRUSTDOCS_REPO_URL, refuses a loopback address
+	$(BIN)/trustdocs build --production
 
 unit: setup ## Run the pytest suite only
 	$(BIN)/pytest

@@ -87,11 +87,30 @@ def cmd_pages(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    if args.production:
+        refused = _unpublishable(args.config)
+        if refused:
+            for problem in refused:
+                print(f"error: {problem}", file=sys.stderr)
+            print("Not built: a production build needs the published address and repository (README, Publishing).",
+                  file=sys.stderr)
+            return 1
     try:
         load_dataset(args.data)  # fail fast, with the editor-friendly messages, before MkDocs starts
     except DataError as err:
         return _report(err)
     return build_site(args.config, args.site_dir)
+
+
+def _unpublishable(config: Path) -> list[str]:
+    """The addresses MkDocs will use (mkdocs.yml with its environment variables applied), checked for publishing."""
+    from mkdocs.config import load_config
+
+    from .publishing import publishing_problems
+
+    with open(config, "rb") as file:
+        loaded = load_config(file)
+    return publishing_problems(loaded.site_url, loaded.repo_url)
 
 
 def cmd_documents(args: argparse.Namespace) -> int:
@@ -147,6 +166,9 @@ def parser() -> argparse.ArgumentParser:
     build = sub.add_parser("build", help="validate, then build the site (a failed build leaves the old site intact)")
     build.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
     build.add_argument("--site-dir", type=Path, default=Path("site"))
+    build.add_argument("--production", action="store_true",
+                       help="refuse to build unless site_url and repo_url are real https addresses "
+                            "(TRUSTDOCS_SITE_URL, TRUSTDOCS_REPO_URL)")
     build.set_defaults(func=cmd_build)
     pages = sub.add_parser("pages", help="write the pages and exports generated from data/ to a directory")
     pages.add_argument("--out", type=Path, required=True, help="where to write them (for example docs/ for Zensical)")

@@ -54,9 +54,16 @@ def on_page_markdown(markdown: str, page, config, files) -> str:  # noqa: ANN001
 def on_page_context(context, page, config, nav):  # noqa: ANN001, ANN201
     """'Edit this page' on a generated page goes to the data file it comes from."""
     data_file = _edit_sources.get(page.file.src_uri)
-    if data_file and config.repo_url:
-        page.edit_url = urljoin(config.repo_url.rstrip("/") + "/", f"edit/main/{data_file}")
+    if data_file and config.repo_url and config.edit_uri:
+        page.edit_url = urljoin(config.repo_url.rstrip("/") + "/", repository_edit_uri(config.edit_uri, config.docs_dir) + data_file)
     return context
+
+
+def repository_edit_uri(edit_uri: str, docs_dir: str) -> str:
+    """'edit/main/docs/' -> 'edit/main/': data files sit beside docs/, at the repository's root."""
+    edit_uri = edit_uri.rstrip("/") + "/"
+    docs = Path(docs_dir).name + "/"
+    return edit_uri[: -len(docs)] if edit_uri.endswith("/" + docs) else edit_uri
 
 
 def on_post_page(output: str, page, config) -> str:  # noqa: ANN001

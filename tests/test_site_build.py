@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -11,12 +12,17 @@ import pytest
 pytestmark = pytest.mark.slow
 
 
+PUBLISHED = {"TRUSTDOCS_SITE_URL": "https://guidance.childrens-trusts.org.uk/",
+             "TRUSTDOCS_REPO_URL": "https://github.com/childrens-trusts/guidance"}
+
+
 @pytest.fixture(scope="module")
 def built_site(root, tmp_path_factory) -> Path:
+    """The site as it would be published: its address and repository come from the environment."""
     site = tmp_path_factory.mktemp("built") / "site"
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=root, capture_output=True, text=True, check=False,
+        cwd=root, capture_output=True, text=True, check=False, env={**os.environ, **PUBLISHED},
     )
     assert result.returncode == 0, result.stderr
     assert "WARNING  -" not in result.stderr, result.stderr  # MkDocs warnings, not the theme banner
@@ -71,6 +77,14 @@ def test_a_data_problem_stops_mkdocs_with_the_message_and_no_traceback(data_copy
     assert "data/duties.yml:" in result.stderr and "$.duties[5].kind: 'privilege' is not one of: duty, power" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (out / "index.html").exists()
+
+
+def test_the_published_address_comes_from_the_environment(built_site):
+    sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://guidance.childrens-trusts.org.uk/partners/police/</loc>" in sitemap
+    assert "127.0.0.1" not in sitemap
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://guidance.childrens-trusts.org.uk/">' in home
 
 
 def test_edit_this_page_on_a_generated_page_goes_to_its_data_file(built_site):
