@@ -26,6 +26,13 @@ _form_endpoints: tuple[str, ...] = ()  # where consultation forms may post (the 
 _audit_findings: list[str] = []
 
 
+def on_config(config):  # noqa: ANN001, ANN201
+    """A local build names no repository (mkdocs.yml): then there is nothing to edit, so no edit links at all."""
+    if not config.repo_url:
+        config.edit_uri = None
+    return config
+
+
 def on_files(files: Files, config) -> Files:  # noqa: ANN001
     global _abbreviations, _form_endpoints
     data = load_for_build(Path(config.config_file_path).parent)

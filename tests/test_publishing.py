@@ -65,3 +65,11 @@ def test_a_production_build_with_local_defaults_builds_nothing(root, tmp_path, m
 ])
 def test_data_files_are_edited_at_the_repository_root(edit_uri, expected):
     assert repository_edit_uri(edit_uri, "/work/project/docs") == expected
+
+
+def test_a_local_build_has_no_edit_links(data_copy, monkeypatch):
+    monkeypatch.delenv("TRUSTDOCS_REPO_URL", raising=False)
+    result, out = data_copy.build_site()
+    assert result.returncode == 0, result.stderr
+    police = (out / "partners" / "police" / "index.html").read_text(encoding="utf-8")
+    assert "/edit/" not in police and "md-content__button" not in police
