@@ -16,9 +16,9 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from macros.dataset import load_dataset
-from macros.documents.catalogue import documents
-from macros.documents.convert import FORMATS, render
+from trustdocs.loading import load_dataset
+from trustdocs.rendering.documents.catalogue import documents
+from trustdocs.rendering.documents.convert import FORMATS, render
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,43 +1,23 @@
-"""mkdocs-macros adapter: load the data once per build, expose the render functions.
+"""mkdocs-macros adapter: the home page's placeholders, filled from the data.
 
-Kept thin on purpose: everything here is a one-line call into pure functions
-(:mod:`macros.render`) that are tested without MkDocs. Invalid data stops the
-build with the same ``file:line:col: path: message`` lines as
-``trustdocs validate``, and no traceback.
+Kept thin on purpose: each line calls a pure function in
+:mod:`trustdocs.rendering.common`, tested without MkDocs. The data set is the
+one the MkDocs adapter (:mod:`trustdocs.mkdocs_hooks`) loads for this build;
+invalid data stops the build with the same ``file:line:col: path: message``
+lines as ``trustdocs validate``, and no traceback.
 """
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
-
-from . import render
-from .dataset import load_dataset_once
-from .models import DataSet
-from .problems import DataError
-
-log = logging.getLogger("mkdocs.plugins.trustdocs")
-
-
-def load_for_build(project_dir: Path) -> DataSet:
-    """The data set for this MkDocs build, loaded once and shared by the macros and the page hook.
-
-    Invalid data stops the build: each problem logged as one line, then a
-    PluginError, which MkDocs reports without a traceback.
-    """
-    try:
-        return load_dataset_once(project_dir / "data")
-    except DataError as err:
-        for problem in err.problems:
-            log.error(str(problem))
-        raise PluginError(f"data/ has {len(err.problems)} problem(s), listed above; nothing was built") from None
+from trustdocs.mkdocs_hooks import load_for_build
+from trustdocs.rendering import common
 
 
 def define_env(env) -> None:  # noqa: ANN001 - the plugin's environment object
     data = load_for_build(Path(env.project_dir))
 
-    env.variables["data_counts"] = render.counts_summary(data)
-    env.macro(lambda: render.outcomes_list(data), "outcomes_list")
-    env.macro(lambda: render.features_list(data), "features_list")
+    env.variables["data_counts"] = common.counts_summary(data)
+    env.macro(lambda: common.outcomes_list(data), "outcomes_list")
+    env.macro(lambda: common.features_list(data), "features_list")

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.dataset import load_dataset
-from macros.models import DataSet
+from trustdocs.loading import load_dataset
+from trustdocs.model.records import DataSet
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))  # shared helpers: `from tooling import require_tools`
@@ -54,7 +54,7 @@ class DataCopy:
         project = self.path.parent
         if not (project / "mkdocs.yml").exists():
             shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-            for folder in ("docs", "overrides", "macros"):
+            for folder in ("docs", "overrides", "macros", "trustdocs"):
                 (project / folder).symlink_to(ROOT / folder)
         out = project / "out"
         result = subprocess.run(

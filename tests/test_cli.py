@@ -7,7 +7,7 @@ import sys
 
 
 def trustdocs(*args: str, cwd) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "macros.cli", *args], cwd=cwd, capture_output=True, text=True, check=False)
+    return subprocess.run([sys.executable, "-m", "trustdocs.cli", *args], cwd=cwd, capture_output=True, text=True, check=False)
 
 
 def test_validate_passes_on_the_real_data(root):
@@ -58,5 +58,5 @@ def test_pages_writes_the_generated_pages_to_disk(root, tmp_path):
 
 def test_no_build_is_ever_dirty(root):
     """A --dirty build reuses pages from an earlier build: a deleted data record could stay published."""
-    sources = [root / "Makefile", root / ".ci" / "run", root / "macros" / "cli.py", root / "checks" / "__main__.py"]
+    sources = [root / "Makefile", root / ".ci" / "run", root / "trustdocs" / "cli.py", root / "checks" / "__main__.py"]
     assert [s.name for s in sources if "--dirty" in s.read_text(encoding="utf-8")] == []

@@ -16,18 +16,18 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.consultations.checks import consultation_problems
-from macros.consultations.form import respond_page, response_form
-from macros.consultations.model import Consultation
-from macros.consultations.pages import consultation_page, consultation_pages, consultations_index, outcome_page
-from macros.consultations.paths import href
-from macros.consultations.printable import printable_forms
-from macros.consultations.state import as_at_date, consultation_state
-from macros.dataset import load_dataset, read_documents, validate
-from macros.models import PartialDate
-from macros.pages.guidance import section_page
-from macros.pages.sources import source_pages
-from macros.problems import DataError
+from trustdocs.validation.consultations import consultation_problems
+from trustdocs.rendering.consultations.form import respond_page, response_form
+from trustdocs.model.consultations import Consultation
+from trustdocs.rendering.consultations.pages import consultation_page, consultation_pages, consultations_index, outcome_page
+from trustdocs.rendering.consultations.paths import href
+from trustdocs.rendering.consultations.printable import printable_forms
+from trustdocs.model.consultation_state import as_at_date, consultation_state
+from trustdocs.loading import load_dataset, read_documents, validate
+from trustdocs.model.records import PartialDate
+from trustdocs.rendering.pages.guidance import section_page
+from trustdocs.rendering.pages.sources import source_pages
+from trustdocs.core.problems import DataError
 
 GUIDANCE = "statutory-guidance-consultation-2008"
 OPTIONS = "legislative-options-consultation-2008"

@@ -15,11 +15,11 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.consultations.analysis import run_analysis, tally
-from macros.consultations.pages import outcome_page
-from macros.consultations.responses import read_responses
-from macros.dataset import load_dataset, validate
-from macros.strict_yaml import parse_yaml
+from trustdocs.responses.analysis import run_analysis, tally
+from trustdocs.rendering.consultations.pages import outcome_page
+from trustdocs.responses.read import read_responses
+from trustdocs.loading import load_dataset, validate
+from trustdocs.core.strict_yaml import parse_yaml
 
 OPTIONS = "legislative-options-consultation-2008"
 SAMPLES = Path(__file__).parent / "fixtures" / "consultation_responses"
@@ -88,7 +88,7 @@ def test_the_outcome_file_is_the_same_every_time(dataset, root, tmp_path):
 
 
 def test_the_command_line_prints_the_outcome_when_not_told_where_to_write_it(root, tmp_path):
-    result = subprocess.run([sys.executable, "-m", "macros.cli", "analyse", "--consultation", OPTIONS, *map(str, SAMPLE_FILES)],
+    result = subprocess.run([sys.executable, "-m", "trustdocs.cli", "analyse", "--consultation", OPTIONS, *map(str, SAMPLE_FILES)],
                             cwd=root, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(f"# The outcome of data/consultations/{OPTIONS}.yml,\n")
@@ -202,7 +202,7 @@ def test_an_unknown_consultation(dataset, root, tmp_path):
 def test_the_command_line_exits_1_without_a_traceback(root, tmp_path):
     bad = write(tmp_path, "bad.csv", "category,q1\nschool,maybe\n")
     shutil.copy(SAMPLES / "form-response-1.json", tmp_path / "good.json")
-    result = subprocess.run([sys.executable, "-m", "macros.cli", "analyse", "--consultation", OPTIONS, str(bad),
+    result = subprocess.run([sys.executable, "-m", "trustdocs.cli", "analyse", "--consultation", OPTIONS, str(bad),
                              str(tmp_path / "good.json"), "--out", str(tmp_path / "out.yml")],
                             cwd=root, capture_output=True, text=True, check=False)
     assert result.returncode == 1

@@ -15,9 +15,9 @@ from tooling import require_tools
 
 from checks.browser import chromium, missing_browser_tools
 from checks.serve import serve
-from macros.consultations.analysis import tally
-from macros.consultations.form import respond_page
-from macros.consultations.responses import read_responses
+from trustdocs.responses.analysis import tally
+from trustdocs.rendering.consultations.form import respond_page
+from trustdocs.responses.read import read_responses
 
 OPTIONS = "legislative-options-consultation-2008"
 ROOT = Path(__file__).resolve().parent.parent

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime
 
-from macros.dataset import validate
-from macros.references import _ids, duplicate_ids
+from trustdocs.loading import validate
+from trustdocs.validation.references import _ids, duplicate_ids
 
 
 def test_the_real_data_has_no_problems(root):
@@ -13,7 +13,7 @@ def test_the_real_data_has_no_problems(root):
 
 
 def test_ids_are_unique_across_files(root):
-    from macros.dataset import read_documents
+    from trustdocs.loading import read_documents
 
     docs, _ = read_documents(root / "data")
     assert [str(p) for p in duplicate_ids(docs)] == []

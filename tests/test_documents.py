@@ -22,12 +22,12 @@ from odf.text import A, H, P, BookmarkStart
 from pypdf import PdfReader
 from tooling import require_commands
 
-from macros.documents.catalogue import documents, render_documents
-from macros.documents.clauses import Section, UnknownClause, ref, render_sections
-from macros.documents.constitution import constitution
-from macros.documents.convert import render
-from macros.documents.cypp_template import cypp_template
-from macros.documents.epoch import DEFAULT_EPOCH
+from trustdocs.rendering.documents.catalogue import documents, render_documents
+from trustdocs.rendering.documents.clauses import Section, UnknownClause, ref, render_sections
+from trustdocs.rendering.documents.constitution import constitution
+from trustdocs.rendering.documents.convert import render
+from trustdocs.rendering.documents.cypp_template import cypp_template
+from trustdocs.core.clock import DEFAULT_EPOCH
 
 AREAS = ("southwark", "wessex")
 

@@ -20,10 +20,10 @@ from odf.opendocument import load as load_odt
 from odf.text import P
 from pypdf import PdfReader
 
-from macros.dataset import load_with_area
-from macros.documents.catalogue import area_documents
-from macros.documents.convert import DocumentError, render
-from macros.documents.pdf import render_pdf
+from trustdocs.loading import load_with_area
+from trustdocs.rendering.documents.catalogue import area_documents
+from trustdocs.rendering.documents.convert import DocumentError, render
+from trustdocs.rendering.documents.pdf import render_pdf
 
 HOSTILE = {
     "name": "Evil <script>alert(1)</script>",
@@ -161,8 +161,8 @@ def test_site_page_shows_editor_text_literally(data_copy, tmp_path):
 def test_printable_response_form_shows_a_question_literally_in_every_format(root):
     import dataclasses
 
-    from macros.consultations.printable import printable_form
-    from macros.dataset import load_dataset
+    from trustdocs.rendering.consultations.printable import printable_form
+    from trustdocs.loading import load_dataset
 
     data = load_dataset(root / "data")
     c = data.consultations[0]
@@ -203,7 +203,7 @@ def test_pdf_rendering_reads_its_own_stylesheet():
 # --- the command line ------------------------------------------------------------
 
 def _documents(*args, cwd):
-    return subprocess.run([sys.executable, "-m", "macros.cli", "documents", *args], cwd=cwd,
+    return subprocess.run([sys.executable, "-m", "trustdocs.cli", "documents", *args], cwd=cwd,
                           capture_output=True, text=True, check=False)
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.cli import main
+from trustdocs.cli import main
 
 AREA = "areas/southwark.yml"
 
@@ -333,14 +333,14 @@ def _project_copy(root: Path, tmp_path: Path) -> Path:
     """A copy of the project's inputs (not its .venv or caches) that a test may break."""
     project = tmp_path / "project"
     project.mkdir()
-    for name in ("data", "docs", "overrides", "macros"):
+    for name in ("data", "docs", "overrides", "macros", "trustdocs"):
         shutil.copytree(root / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(root / "mkdocs.yml", project / "mkdocs.yml")
     return project
 
 
 def _build(project: Path, site: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "macros.cli", "build", "--site-dir", str(site)], cwd=project,
+    return subprocess.run([sys.executable, "-m", "trustdocs.cli", "build", "--site-dir", str(site)], cwd=project,
                           capture_output=True, text=True, check=False,
                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project)})
 

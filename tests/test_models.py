@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from macros.models import PartialDate, expand_paragraphs
+from trustdocs.model.records import PartialDate, expand_paragraphs
 
 
 @pytest.mark.parametrize(("text", "shown", "start"), [

@@ -59,7 +59,7 @@ def _env() -> dict[str, str]:
 
 def test_the_wheel_carries_every_schema_asset_and_font(wheel, root):
     names = set(zipfile.ZipFile(wheel).namelist())
-    package = root / "macros"
+    package = root / "trustdocs"
     wanted = [p for p in package.rglob("*") if p.is_file() and p.suffix in (".json", ".css", ".ttf", ".txt")]
     assert len(wanted) >= 20
     missing = [p.relative_to(root).as_posix() for p in wanted if p.relative_to(root).as_posix() not in names]
@@ -68,7 +68,7 @@ def test_the_wheel_carries_every_schema_asset_and_font(wheel, root):
 
 
 def test_the_installed_program_runs_from_outside_the_checkout(installed, root, tmp_path):
-    where = _run(installed / "bin" / "python", "-c", "import macros; print(macros.__file__)", cwd=tmp_path, env=_env())
+    where = _run(installed / "bin" / "python", "-c", "import trustdocs; print(trustdocs.__file__)", cwd=tmp_path, env=_env())
     assert Path(where.stdout.strip()).is_relative_to(installed), where.stdout
     assert "validate" in _run(installed / "bin" / "trustdocs", "--help", cwd=tmp_path, env=_env()).stdout
     _run(installed / "bin" / "pip", "check", cwd=tmp_path, env=_env())

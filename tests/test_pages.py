@@ -14,8 +14,8 @@ from pathlib import Path
 import markdown
 import pytest
 
-from macros.dataset import load_dataset
-from macros.pages import export_files, generate_pages
+from trustdocs.loading import load_dataset
+from trustdocs.pipeline.generate import export_files, generate_pages
 
 HERE = Path(__file__).parent
 GOLDEN = HERE / "golden"

@@ -1,7 +1,7 @@
 """PDFs do not depend on the machine's fonts.
 
 The print stylesheet names only the faces shipped in
-``macros/documents/assets/fonts/``; a character those faces cannot draw is an
+``trustdocs/assets/fonts/``; a character those faces cannot draw is an
 error, never a silent fall-back to a machine font. The proof: the same
 documents rendered under three fontconfig set-ups (no fonts at all; Debian's
 ``fonts-liberation`` alone; that plus the conflicting ``fonts-liberation2`` and
@@ -21,9 +21,9 @@ from pathlib import Path
 import pytest
 from tooling import require_commands, require_tools
 
-from macros import fonts
-from macros.documents.convert import ASSETS, DocumentError
-from macros.documents.pdf import render_pdf
+from trustdocs.core import fonts
+from trustdocs.rendering.documents.convert import ASSETS, DocumentError
+from trustdocs.rendering.documents.pdf import render_pdf
 
 # The Debian packages whose fonts would otherwise be picked for "Liberation Sans" or sans-serif.
 SYSTEM_FONT_DIRS = {
@@ -59,7 +59,7 @@ def renders(tmp_path_factory, root) -> dict[str, dict[str, bytes]]:
         env = {**os.environ, "FONTCONFIG_FILE": str(_fontconfig(tmp, name, packages)),
                "TRUSTDOCS_DOCUMENT_CACHE": "off", "PYTHONWARNINGS": "ignore"}
         env.pop("SOURCE_DATE_EPOCH", None)
-        result = subprocess.run([sys.executable, "-m", "macros.cli", "--data", str(root / "data"), "documents",
+        result = subprocess.run([sys.executable, "-m", "trustdocs.cli", "--data", str(root / "data"), "documents",
                                  "--format", "pdf", "--out", str(target)],
                                 capture_output=True, text=True, env=env, cwd=tmp, check=False)
         assert result.returncode == 0, result.stderr
@@ -111,7 +111,7 @@ def test_a_character_the_fonts_cannot_draw_stops_the_pdf():
 def test_a_character_the_fonts_cannot_draw_is_a_data_error(data_copy):
     data_copy.replace("partners.yml", "name: Police", "name: Police ✓")
     line = data_copy.line_of("partners.yml", "name: Police ✓")
-    result = subprocess.run([sys.executable, "-m", "macros.cli", "validate"], capture_output=True, text=True, check=False)
+    result = subprocess.run([sys.executable, "-m", "trustdocs.cli", "validate"], capture_output=True, text=True, check=False)
     assert result.returncode == 1
     assert re.search(rf"^data/partners\.yml:{line}:\d+: \$\.partners\[\d+\]\.name: the documents' font cannot print "
                      r"U\+2713 CHECK MARK", result.stderr, re.M), result.stderr

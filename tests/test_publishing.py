@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from macros.cli import _unpublishable, main
-from macros.hooks import repository_edit_uri
-from macros.publishing import publishing_problems
+from trustdocs.cli import _unpublishable, main
+from trustdocs.mkdocs_hooks import repository_edit_uri
+from trustdocs.pipeline.publishing import publishing_problems
 
 REPO = "https://github.com/childrens-trusts/guidance"
 

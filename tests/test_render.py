@@ -7,9 +7,9 @@ import dataclasses
 import markdown
 import pytest
 
-from macros import render
-from macros.escape import md
-from macros.models import Cite, Outcome
+from trustdocs.rendering import common as render
+from trustdocs.core.escape import md
+from trustdocs.model.records import Cite, Outcome
 
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -102,7 +102,7 @@ def test_outcome_model_is_frozen(dataset):
 
 
 def test_code_spans_hold_only_text_that_needs_no_escaping():
-    from macros.escape import code
+    from trustdocs.core.escape import code
 
     assert code("draft-guidance-2008") == "`draft-guidance-2008`"
     assert code("shared/sources/a.md") == "`shared/sources/a.md`"

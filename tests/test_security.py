@@ -1,4 +1,4 @@
-"""The post-build audit and the Content-Security-Policy (macros.security).
+"""The post-build audit and the Content-Security-Policy (trustdocs.pipeline.security).
 
 Each hostile page must produce exactly the finding named; the theme's own
 pages must produce none; the policy must list the page's inline scripts by
@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from macros.security import THEME_INLINE_SCRIPTS, audit_page, content_security_policy, script_hash, secure_page, with_csp
+from trustdocs.pipeline.security import THEME_INLINE_SCRIPTS, audit_page, content_security_policy, script_hash, secure_page, with_csp
 
 THEME_SCRIPT = ('__md_scope=new URL("../..",location),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_.charCodeAt(0)),0),'
                 '__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e)),'

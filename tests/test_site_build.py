@@ -120,7 +120,7 @@ def test_download_links_state_the_size_of_the_published_file(built_site):
     """The sizes a page shows are measured from the very files the build published."""
     import re
 
-    from macros.pages.sizes import size_label
+    from trustdocs.rendering.sizes import size_label
 
     page = (built_site / "documents" / "index.html").read_text(encoding="utf-8")
     links = re.findall(r'href="\.\./(downloads/[^"]+)"[^>]*>[^<(]+\(([^)]+)\)</a>', page)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.strict_yaml import MAX_BYTES, parse_yaml
+from trustdocs.core.strict_yaml import MAX_BYTES, parse_yaml
 
 F = "data/x.yml"
 

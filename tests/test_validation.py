@@ -5,8 +5,8 @@ Each test breaks one thing and asserts the exact ``file:line:col: path: message`
 
 from __future__ import annotations
 
-from macros.dataset import load_dataset, validate
-from macros.problems import DataError
+from trustdocs.loading import load_dataset, validate
+from trustdocs.core.problems import DataError
 
 import pytest
 
@@ -221,7 +221,7 @@ def test_deleting_a_rule_the_constitution_quotes(data_copy):
     line = data_copy.line_of("board.yml", "rules:")
     assert only(data_copy) == [
         f"data/board.yml:{line}:1: $.rules: 'rule-separate-chairs' is missing: the model constitution quotes it. "
-        "Restore it, or change macros/documents/constitution.py"
+        "Restore it, or change trustdocs/rendering/documents/constitution.py"
     ]
 
 

@@ -59,7 +59,7 @@ def main(out: Path) -> None:
     docs.mkdir(parents=True)
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     # The macros plugin and hooks build pages from data/; the synthetic pages need neither.
-    config["hooks"] = [hook for hook in config.get("hooks", []) if not hook.startswith("macros/")]
+    config["hooks"] = [hook for hook in config.get("hooks", []) if not hook.startswith(("macros/", "trustdocs/"))]
     config["plugins"] = [p for p in config.get("plugins", []) if "macros" not in p]
     config.pop("nav", None)  # the synthetic pages make their own
     (out / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")

@@ -1,0 +1,199 @@
+"""The ``trustdocs`` command: validate the data, build the site, render the model documents.
+
+Data problems are printed one per line as ``file:line:col: path: message`` on
+standard error, with no traceback, and the command exits 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from trustdocs.loading import load_dataset
+from trustdocs.core.problems import DataError
+
+
+def _report(err: DataError) -> int:
+    for problem in err.problems:
+        print(problem, file=sys.stderr)
+    print(f"{len(err.problems)} problem(s) found; fix them and run again.", file=sys.stderr)
+    return 1
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    try:
+        data = load_dataset(args.data)
+    except DataError as err:
+        return _report(err)
+    print(
+        f"{args.data}: valid. {len(data.sources)} sources, {len(data.outcomes)} outcomes, "
+        f"{len(data.features)} features, {len(data.partners)} partners, {len(data.duties)} duties, "
+        f"{len(data.board.membership)} Board members, {len(data.cypp.requirements)} plan requirements, "
+        f"{len(data.glossary)} glossary terms."
+    )
+    return 0
+
+
+def build_site(config: Path, site_dir: Path) -> int:
+    """Build into a fresh directory beside ``site_dir`` and swap it in only if the build passed.
+
+    A failed build leaves the previous site exactly as it was.
+    """
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    fresh = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config), "--site-dir", str(fresh)]
+    result = subprocess.run(command, check=False)
+    if result.returncode != 0:
+        shutil.rmtree(fresh, ignore_errors=True)
+        print(f"Build failed; {site_dir} was left unchanged.", file=sys.stderr)
+        return 1
+    old = site_dir.with_name(f".site-old-{os.getpid()}")
+    if site_dir.exists():
+        site_dir.rename(old)
+    fresh.rename(site_dir)
+    shutil.rmtree(old, ignore_errors=True)
+    print(f"Built {site_dir}")
+    return 0
+
+
+def cmd_pages(args: argparse.Namespace) -> int:
+    """Write the generated pages and exports to disk, for tools that do not run MkDocs hooks."""
+    try:
+        data = load_dataset(args.data)
+    except DataError as err:
+        return _report(err)
+    from trustdocs.pipeline.generate import site_files  # imported here: validate needs none of it
+
+    pages, exports = site_files(data)
+    written = 0
+    for page in pages:
+        target = args.out / page.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page.text, encoding="utf-8")
+        written += 1
+    for path, content in exports.items():
+        target = args.out / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+        written += 1
+    print(f"Wrote {written} files to {args.out}")
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    if args.production:
+        refused = _unpublishable(args.config)
+        if refused:
+            for problem in refused:
+                print(f"error: {problem}", file=sys.stderr)
+            print("Not built: a production build needs the published address and repository (README, Publishing).",
+                  file=sys.stderr)
+            return 1
+    try:
+        load_dataset(args.data)  # fail fast, with the editor-friendly messages, before MkDocs starts
+    except DataError as err:
+        return _report(err)
+    return build_site(args.config, args.site_dir)
+
+
+def _unpublishable(config: Path) -> list[str]:
+    """The addresses MkDocs will use (mkdocs.yml with its environment variables applied), checked for publishing."""
+    from mkdocs.config import load_config
+
+    from trustdocs.pipeline.publishing import publishing_problems
+
+    with open(config, "rb") as file:
+        loaded = load_config(file)
+    return publishing_problems(loaded.site_url, loaded.repo_url)
+
+
+def cmd_documents(args: argparse.Namespace) -> int:
+    """Render the model documents, generic or for one area, into a directory. Nothing is written unless all succeed."""
+    from trustdocs.loading import load_with_area
+    from trustdocs.rendering.documents.catalogue import Progress, area_documents, render_documents
+    from trustdocs.rendering.documents.convert import DocumentError
+
+    try:
+        if args.area is None:
+            data, area = load_dataset(args.data), None
+        else:
+            data, area_id = load_with_area(args.data, args.area)
+            area = data.area(area_id)
+    except DataError as err:
+        return _report(err)
+    formats = args.format or ["docx", "odt", "pdf", "md"]
+    sources = area_documents(data, area)
+    try:
+        files = render_documents(sources, formats, progress=Progress(len(sources) * len(formats)))
+    except DocumentError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    args.out.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".documents-", dir=args.out))
+    try:
+        for path, content in files.items():
+            (staging / Path(path).name).write_bytes(content)
+        for written in sorted(staging.iterdir()):
+            written.replace(args.out / written.name)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    print(f"Wrote {len(files)} files to {args.out}")
+    return 0
+
+
+def cmd_analyse(args: argparse.Namespace) -> int:
+    """Count consultation responses into an outcome data file (logic in trustdocs.responses.analysis)."""
+    try:
+        data = load_dataset(args.data)
+    except DataError as err:
+        return _report(err)
+    from trustdocs.responses.analysis import run_analysis
+
+    return run_analysis(data, args.consultation, args.responses, args.out)
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="trustdocs", description="Children's Trusts guidance: data and site tools.")
+    top.add_argument("--data", type=Path, default=Path("data"), help="the data directory (default: data)")
+    sub = top.add_subparsers(dest="command", required=True)
+    sub.add_parser("validate", help="check every data file; print each problem as file:line:col: path: message")
+    build = sub.add_parser("build", help="validate, then build the site (a failed build leaves the old site intact)")
+    build.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
+    build.add_argument("--site-dir", type=Path, default=Path("site"))
+    build.add_argument("--production", action="store_true",
+                       help="refuse to build unless site_url and repo_url are real https addresses "
+                            "(TRUSTDOCS_SITE_URL, TRUSTDOCS_REPO_URL)")
+    build.set_defaults(func=cmd_build)
+    pages = sub.add_parser("pages", help="write the pages and exports generated from data/ to a directory")
+    pages.add_argument("--out", type=Path, required=True, help="where to write them (for example docs/ for Zensical)")
+    pages.set_defaults(func=cmd_pages)
+    documents = sub.add_parser("documents", help="render the model documents, generic or for one area, into a directory")
+    documents.add_argument("--area", type=Path, help="an area file like data/areas/southwark.yml (default: the generic models)")
+    documents.add_argument("--format", action="append", choices=["docx", "odt", "pdf", "md"],
+                           help="a format to write; repeat for several (default: all four)")
+    documents.add_argument("--out", type=Path, required=True, help="the directory to write into")
+    documents.set_defaults(func=cmd_documents)
+    analyse = sub.add_parser("analyse", help="count consultation responses (CSV, or the response form's JSON files) "
+                             "into an outcome data file")
+    analyse.add_argument("--consultation", required=True, help="the consultation's id (its file name in data/consultations/)")
+    analyse.add_argument("responses", type=Path, nargs="+", help="response files: .csv, or .json saved by the response form")
+    analyse.add_argument("--out", type=Path, help="the outcome file to write, such as data/consultation-outcomes/ID.yml "
+                         "(default: print it)")
+    analyse.set_defaults(func=cmd_analyse)
+    sub.choices["validate"].set_defaults(func=cmd_validate)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

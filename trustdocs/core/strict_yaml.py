@@ -1,0 +1,252 @@
+"""A deliberately small subset of YAML, read safely, with the position of every value.
+
+Editors write our data by hand, so surprises must be errors, not guesses:
+
+* every scalar is read as the exact text the editor wrote: ``NO``, ``01234``,
+  ``12:30``, ``3.10`` and ``2008-07-01`` all stay strings, and the JSON Schema
+  decides what form each field takes (YAML 1.1 would have read them as
+  ``False``, ``668``, ``750``, ``3.1`` and a date);
+* anchors, aliases, tags, duplicate keys, several documents in one file,
+  non-UTF-8 bytes, byte-order marks, control and invisible characters, deep
+  nesting and files over 1 MB are rejected with the line and column.
+
+It yields a :class:`Document`: plain dicts, lists and strings, plus a map from
+each value's path to where it starts in the file.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from trustdocs.core.problems import Problem, json_path
+
+MAX_BYTES = 1_000_000  # 1 MB: far above any real data file, far below a memory problem
+MAX_DEPTH = 12  # our deepest schema nests 5 levels; more is a mistake or an attack
+BOM = b"\xef\xbb\xbf"
+
+# Characters that have no place in hand-written guidance data. Bidirectional
+# overrides and zero-width characters can make text read differently from what
+# it is (CVE-2021-42574, "Trojan Source"); the rest are invisible or invalid.
+_BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+_ZERO_WIDTH = set("\u200b\u200c\u200d\u2060\ufeff")
+_NONCHARACTERS = {"\ufffe", "\uffff"}
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass
+class Document:
+    """One YAML file: its data, and where each value and key starts (1-based line, column)."""
+
+    file: str
+    data: Any
+    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def where(self, path: Path_) -> tuple[int, int]:
+        """The position of a path, or of its nearest ancestor that exists."""
+        while path not in self.positions and path:
+            path = path[:-1]
+        return self.positions.get(path, (1, 1))
+
+    def problem(self, path: Path_, message: str, *, at_key: bool = False) -> Problem:
+        line, col = (self.key_positions.get(path) if at_key else None) or self.where(path)
+        return Problem(self.file, line, col, json_path(path), message)
+
+
+class _Stop(Exception):
+    """Raised when a file cannot be read any further."""
+
+    def __init__(self, mark: yaml.Mark | None, message: str):
+        self.mark = mark
+        self.message = message
+
+
+def _describe_char(char: str) -> str:
+    name = unicodedata.name(char, "control character")
+    return f"U+{ord(char):04X} {name}"
+
+
+def _bad_character(char: str) -> str | None:
+    if char in _BIDI_CONTROLS:
+        return f"bidirectional control character {_describe_char(char)} is not allowed: it can make text display differently from what it is"
+    if char in _ZERO_WIDTH:
+        return f"invisible character {_describe_char(char)} is not allowed"
+    if char in _NONCHARACTERS:
+        return f"U+{ord(char):04X} is not a character (a Unicode noncharacter)"
+    if "\ud800" <= char <= "\udfff":
+        return f"lone surrogate U+{ord(char):04X} is not allowed"
+    if unicodedata.category(char) == "Cc" and char not in "\n\t\r":
+        return f"control character U+{ord(char):04X} is not allowed"
+    return None
+
+
+def _check_characters(file: str, text: str) -> list[Problem]:
+    problems = []
+    for line_no, line in enumerate(text.split("\n"), start=1):
+        for col, char in enumerate(line, start=1):
+            message = _bad_character(char)
+            if message:
+                problems.append(Problem(file, line_no, col, "$", message))
+    return problems
+
+
+def _escaped_characters(file: str, node: yaml.ScalarNode, path: Path_) -> list[Problem]:
+    """Characters that reached a value through a double-quoted escape ("\\u202e", "\\ud800", "\\x07").
+
+    The raw text was already checked character by character; an escape
+    sequence is plain ASCII there, so its result is checked here, once per value.
+    """
+    if node.style != '"':
+        return []
+    line, col = _mark(node.start_mark)
+    messages = dict.fromkeys(m for m in map(_bad_character, node.value) if m)
+    return [Problem(file, line, col, json_path(path), f"escaped {m}") for m in messages]
+
+
+def _decode(file: str, raw: bytes) -> tuple[str | None, list[Problem]]:
+    if len(raw) > MAX_BYTES:
+        return None, [Problem(file, 1, 1, "$", f"file is {len(raw):,} bytes; the limit is 1 MB ({MAX_BYTES:,} bytes): split it up")]
+    if raw.startswith(BOM):
+        return None, [Problem(file, 1, 1, "$", "file starts with a byte-order mark (BOM); save it as UTF-8 without BOM")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        # Report by line and column, which an editor can find, not by byte offset.
+        line_start = raw.rfind(b"\n", 0, err.start) + 1
+        line = raw.count(b"\n", 0, err.start) + 1
+        col = len(raw[line_start : err.start].decode("utf-8", errors="replace")) + 1
+        bad = raw[err.start : err.end].hex(" ")
+        return None, [Problem(file, line, col, "$", f"not valid UTF-8 (bytes {bad}); save the file as UTF-8")]
+    problems = _check_characters(file, text)
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+        problems.append(Problem(file, 1, 1, "$", "file is empty"))
+    return (None if problems else text), problems
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """PyYAML's composer, refusing anchors, aliases, tags and deep nesting as it goes."""
+
+    def __init__(self, stream: str):
+        super().__init__(stream)
+        self.strict_problems: list[tuple[yaml.Mark, str]] = []
+        self._depth = 0
+
+    def compose_node(self, parent, index):  # noqa: ANN001 - PyYAML's signature
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            self.get_event()
+            self.strict_problems.append((event.start_mark, f"alias *{event.anchor} is not allowed: write the value out in full"))
+            return yaml.ScalarNode("tag:yaml.org,2002:str", "", event.start_mark, event.end_mark)
+        if event.anchor is not None:
+            self.strict_problems.append((event.start_mark, f"anchor &{event.anchor} is not allowed: write each value out in full"))
+        tag = getattr(event, "tag", None)
+        if tag is not None:
+            self.strict_problems.append((event.start_mark, f"tag {tag} is not allowed: remove it; the schema decides each field's type"))
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise _Stop(event.start_mark, f"nesting is deeper than {MAX_DEPTH} levels")
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+def _mark(mark: yaml.Mark) -> tuple[int, int]:
+    return mark.line + 1, mark.column + 1
+
+
+def _yaml11_value(node: yaml.ScalarNode) -> Any:
+    """What a YAML 1.1 reader (PyYAML, most tools) would make of a plain key."""
+    if node.style is not None:  # quoted: a string to everyone
+        return node.value
+    tag = yaml.SafeLoader.resolve(yaml.SafeLoader, yaml.ScalarNode, node.value, (True, False))
+    try:
+        value = yaml.SafeLoader("").construct_object(yaml.ScalarNode(tag, node.value))
+    except (yaml.YAMLError, ValueError):
+        return node.value
+    try:
+        hash(value)
+    except TypeError:
+        return node.value
+    return value
+
+
+def _to_python(doc: Document, node: yaml.Node, path: Path_, problems: list[Problem]) -> Any:
+    doc.positions[path] = _mark(node.start_mark)
+    if isinstance(node, yaml.ScalarNode):
+        problems += _escaped_characters(doc.file, node, path)
+        return node.value  # the exact text: no implicit typing
+    if isinstance(node, yaml.SequenceNode):
+        return [_to_python(doc, item, path + (i,), problems) for i, item in enumerate(node.value)]
+    result: dict[str, Any] = {}
+    as_yaml11: dict[Any, str] = {}  # so `1:` beside `true:` is caught: both read as 1 elsewhere
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            line, col = _mark(key_node.start_mark)
+            problems.append(Problem(doc.file, line, col, json_path(path), "a key must be plain text, not a list or mapping"))
+            continue
+        key = key_node.value
+        child = path + (key,)
+        problems += _escaped_characters(doc.file, key_node, child)
+        if key in result:
+            first_line = doc.key_positions[child][0]
+            line, col = _mark(key_node.start_mark)
+            problems.append(Problem(doc.file, line, col, json_path(child), f"duplicate key '{key}' (first given on line {first_line})"))
+            continue
+        other = as_yaml11.get(_yaml11_value(key_node))
+        if other is not None:
+            line, col = _mark(key_node.start_mark)
+            other_line = doc.key_positions[path + (other,)][0]
+            problems.append(Problem(doc.file, line, col, json_path(child), f"key '{key}' is the same key as '{other}' (line {other_line}) to YAML 1.1 readers; rename one"))
+            continue
+        as_yaml11[_yaml11_value(key_node)] = key
+        doc.key_positions[child] = _mark(key_node.start_mark)
+        result[key] = _to_python(doc, value_node, child, problems)
+    return result
+
+
+def parse_yaml(file: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
+    """Parse one file's bytes. Returns the document (None if unusable) and every problem found."""
+    text, problems = _decode(file, raw)
+    if text is None:
+        return None, problems
+    loader = _StrictLoader(text)
+    try:
+        node = loader.get_node() if loader.check_node() else None
+        if node is not None and loader.check_node():
+            extra = loader.peek_event().start_mark
+            line, col = _mark(extra)
+            problems.append(Problem(file, line, col, "$", "several documents in one file ('---'): use one file per entity type"))
+    except _Stop as stop:
+        line, col = _mark(stop.mark) if stop.mark else (1, 1)
+        return None, [Problem(file, line, col, "$", stop.message)]
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line, col = _mark(mark) if mark else (1, 1)
+        detail = " ".join(str(part) for part in (err.context, err.problem) if part)
+        return None, [Problem(file, line, col, "$", f"YAML syntax error: {detail}")]
+    except RecursionError:
+        return None, [Problem(file, 1, 1, "$", f"nesting is deeper than {MAX_DEPTH} levels")]
+    finally:
+        loader.dispose()
+    if node is None:
+        problems.append(Problem(file, 1, 1, "$", "file is empty"))
+        return None, problems
+    doc = Document(file, None)
+    doc.data = _to_python(doc, node, (), problems)
+    path_at = {pos: path for path, pos in doc.positions.items()}
+    for mark, message in loader.strict_problems:
+        line, col = _mark(mark)
+        problems.append(Problem(file, line, col, json_path(path_at.get((line, col), ())), message))
+    return doc, problems
+
+
+def read_yaml(path: Path, display_name: str) -> tuple[Document | None, list[Problem]]:
+    """Read and parse one file; ``display_name`` is how messages name it (e.g. data/partners.yml)."""
+    return parse_yaml(display_name, path.read_bytes())

@@ -1,0 +1,223 @@
+"""The response form page: an accessible HTML form generated from a consultation's questions.
+
+The form follows the GOV.UK Design System patterns: one fieldset and legend per
+question, radios with labels, labelled text areas, an error summary that links
+to each field, and error messages tied to their fields. It works without
+JavaScript and loads nothing from another origin.
+
+- With a submission endpoint (and while the consultation is open) the form
+  posts there, with a honeypot field that people never see.
+- Otherwise ``docs/assets/javascripts/consultation-form.js`` checks the answers
+  and lets the respondent save them as a readable text file and a
+  machine-readable JSON file (the format ``trustdocs analyse`` reads), to send
+  by email or post. Without JavaScript the page says how to print the filled-in
+  form instead.
+
+Editor text is escaped with :func:`html.escape` in the HTML and
+:func:`trustdocs.core.escape.md` in the Markdown around it.
+"""
+
+from __future__ import annotations
+
+import datetime
+from html import escape
+from urllib.parse import urlsplit
+
+from trustdocs.core.escape import attr, md
+from trustdocs.model.records import DataSet
+from trustdocs.rendering.pages.base import Page, bullet_list, cites, link
+from trustdocs.model.consultations import Consultation, Question
+from trustdocs.rendering.consultations.paths import form_path, href, printable_slug
+from trustdocs.model.consultation_state import FORTHCOMING, OPEN, consultation_state
+
+STYLESHEET = "assets/stylesheets/consultations.css"
+FORM_ID = "response-form"
+
+
+def _e(text: str) -> str:
+    return escape(text, quote=True)
+
+
+def _about_hint(here: str, data: DataSet, q: Question) -> str:
+    from trustdocs.rendering.consultations.pages import guidance_paragraphs  # pages imports this module
+
+    numbers = [f'<a href="{_e(href(here, page, "para-" + n.replace(".", "-")))}">{_e(n)}</a>'
+               for n, page in guidance_paragraphs(data, q)]
+    if not numbers:
+        return ""
+    word = "paragraph" if len(numbers) == 1 else "paragraphs"
+    listed = numbers[0] if len(numbers) == 1 else ", ".join(numbers[:-1]) + " and " + numbers[-1]
+    return f"It asks about guidance {word} {listed}."
+
+
+def _radio(name: str, field_id: str, value: str, label: str, required: bool = False, detail: bool = False) -> str:
+    extra = (" required" if required else "") + (' data-detail="yes"' if detail else "")
+    return (f'<div class="consultation-radio"><input type="radio" id="{_e(field_id)}" name="{_e(name)}" value="{_e(value)}"'
+            f'{extra}><label for="{_e(field_id)}">{_e(label)}</label></div>')
+
+
+def _text_field(field_id: str, name: str, label: str, kind: str = "text", autocomplete: str = "", hint: str = "") -> str:
+    """A labelled one-line input, with an optional hint and a place for an error message."""
+    attributes = f' autocomplete="{autocomplete}"' if autocomplete else ""
+    attributes += ' spellcheck="false"' if kind == "email" else ""
+    attributes += f' aria-describedby="{field_id}-hint"' if hint else ""
+    return (
+        f'<div class="consultation-field" id="{field_id}-field"><label class="consultation-label" for="{field_id}">{_e(label)}</label>'
+        + (f'<p class="consultation-hint" id="{field_id}-hint">{_e(hint)}</p>' if hint else "")
+        + f'<p class="consultation-error" id="{field_id}-error" hidden></p>'
+        f'<input class="consultation-input" type="{kind}" id="{field_id}" name="{_e(name)}"{attributes}></div>'
+    )
+
+
+def _about_you(c: Consultation) -> str:
+    radios = "".join(_radio("category", f"response-category-{cat.id}", cat.id, cat.label, required=(i == 0),
+                            detail=bool(cat.detail)) for i, cat in enumerate(c.categories))
+    detailed = [cat for cat in c.categories if cat.detail]
+    detail = ""
+    if detailed:
+        chosen = " or ".join(cat.label for cat in detailed)
+        detail = _text_field("response-category-detail", "category-detail", f"{detailed[0].detail} (if you chose {chosen})")
+    confidential = ""
+    if c.confidentiality:
+        confidential = (
+            '<div class="consultation-checkbox"><input type="checkbox" id="response-confidential" name="confidential" value="yes">'
+            '<label for="response-confidential">Please keep my response confidential</label></div>'
+        )
+    return (
+        '<fieldset class="consultation-fieldset" id="response-about-you">'
+        '<legend class="consultation-legend consultation-legend-large">About you</legend>'
+        + _text_field("response-name", "name", "Your name (optional)", autocomplete="name")
+        + _text_field("response-organisation", "organisation", "Your organisation, if you respond for one (optional)",
+                      autocomplete="organization")
+        + _text_field("response-email", "email", "Your email address (optional)", kind="email", autocomplete="email",
+                      hint="Only if you are happy to be contacted about your response.")
+        + '<fieldset class="consultation-fieldset" id="response-category">'
+        '<legend class="consultation-legend">Which category best describes you?</legend>'
+        '<p class="consultation-error" id="response-category-error" hidden></p>'
+        f'<div class="consultation-radios">{radios}</div>{detail}</fieldset>'
+        + confidential
+        + "</fieldset>"
+    )
+
+
+def _question(here: str, data: DataSet, c: Consultation, q: Question) -> str:
+    fid = f"response-{q.id}"
+    hint = " ".join(part for part in (_e(q.hint), _about_hint(here, data, q)) if part)
+    radios = ""
+    if q.choices:
+        radios = '<div class="consultation-radios">' + "".join(
+            _radio(q.id, f"{fid}-{value}", value, label) for value, label in q.choices) + "</div>"
+    comments_label = (f"Comments on question {q.number} (optional)" if q.choices
+                      else f"Your answer to question {q.number}")
+    return (
+        f'<fieldset class="consultation-fieldset consultation-question" id="{fid}" data-question="{_e(q.id)}" '
+        f'data-answer="{_e(q.answer)}"' + (f' aria-describedby="{fid}-hint">' if hint else ">")
+        + f'<legend class="consultation-legend"><span class="consultation-question-number">Question {q.number} of '
+        f'{len(c.questions)}</span> <span class="consultation-question-text">{_e(q.text)}</span></legend>'
+        + (f'<p class="consultation-hint" id="{fid}-hint">{hint}</p>' if hint else "")
+        + f'<p class="consultation-error" id="{fid}-error" hidden></p>'
+        + radios
+        + f'<div class="consultation-field"><label class="consultation-label" for="{fid}-comments">{comments_label}</label>'
+        f'<textarea class="consultation-textarea" id="{fid}-comments" name="{_e(q.id)}-comments" rows="5"></textarea></div>'
+        "</fieldset>"
+    )
+
+
+def _honeypot() -> str:
+    """A field people never see or reach; a form that comes back with it filled in was sent by a program."""
+    return ('<div class="consultation-honeypot" aria-hidden="true"><label for="response-website">Leave this box empty</label>'
+            '<input type="text" id="response-website" name="website" tabindex="-1" autocomplete="off"></div>')
+
+
+def _download_actions(c: Consultation) -> str:
+    name = f"{c.id}-response"
+    return (
+        '<div class="consultation-no-script" data-consultation-no-script><p>This page needs JavaScript to save your answers '
+        "as files, and it is not running. Fill in the form, then print the page or save it as a PDF from your browser's "
+        "print menu. Send it by email or post, as this page explains.</p></div>"
+        '<div class="consultation-actions" data-consultation-script hidden>'
+        '<button type="submit" class="md-button md-button--primary">Save your answers</button></div>'
+        f'<div class="consultation-saved" id="response-saved" tabindex="-1" hidden>'
+        '<h2 class="consultation-saved-title">Your answers are ready to save</h2>'
+        "<p>Save both files on your device, then send them by email or post, as this page explains. "
+        "Nothing has been sent yet.</p><ul>"
+        f'<li><a id="response-download-text" data-filename="{_e(name)}.txt">A copy to read (text file)</a></li>'
+        f'<li><a id="response-download-json" data-filename="{_e(name)}.json">A copy for analysis (.json file)</a></li>'
+        "</ul></div>"
+    )
+
+
+def response_form(data: DataSet, c: Consultation, here: str, endpoint: str = "") -> str:
+    """The form as raw HTML. With ``endpoint`` it posts there; otherwise it saves answers to files."""
+    if endpoint:
+        opening = (f'<form id="{FORM_ID}" class="consultation-form" data-consultation="{_e(c.id)}" data-mode="post" '
+                   f'action="{_e(endpoint)}" method="post">')
+        actions = '<button type="submit" class="md-button md-button--primary">Send your response</button>'
+    else:
+        opening = (f'<form id="{FORM_ID}" class="consultation-form" data-consultation="{_e(c.id)}" data-mode="download" '
+                   f'data-title="{_e(c.title)}">')
+        actions = _download_actions(c)
+    return (
+        opening
+        + f'<link rel="stylesheet" href="{_e(href(here, STYLESHEET))}">'
+        + '<div class="consultation-error-summary" id="response-errors" tabindex="-1" hidden><div role="alert">'
+        '<h2 class="consultation-error-summary-title">There is a problem</h2>'
+        '<ul class="consultation-error-summary-list"></ul></div></div>'
+        + f'<input type="hidden" name="consultation" value="{_e(c.id)}">'
+        + (_honeypot() if endpoint else "")
+        + _about_you(c)
+        + "".join(_question(here, data, c, q) for q in c.questions)
+        + actions
+        + "</form>\n"
+    )
+
+
+def _state_paragraph(c: Consultation, state: str) -> str:
+    opens, closes = md(str(c.dates.opens)), md(str(c.dates.closes))
+    if state == OPEN:
+        return f"This consultation is open until {closes}."
+    if state == FORTHCOMING:
+        return f"This consultation opens on {opens}. You can read the questions and prepare your answers now."
+    return (f"This consultation closed on {closes}, so responses are no longer accepted. "
+            "You can still read the questions and save your answers for your own use.")
+
+
+def _send_to(here: str, data: DataSet, c: Consultation) -> str:
+    lines = []
+    if c.respond.email:
+        lines.append(f"By email: [{md(c.respond.email)}](mailto:{attr(c.respond.email)}).")
+    if c.respond.post:
+        lines.append("By post: " + ", ".join(md(line) for line in c.respond.post) + ".")
+    note = f"{md(c.respond.note)} " if c.respond.note else ""
+    return bullet_list(lines) + f"\n{note}{cites(here, c.respond.cites, data)}\n"
+
+
+def respond_page(data: DataSet, c: Consultation, as_at: datetime.date) -> Page:
+    from trustdocs.rendering.consultations.pages import notices_markdown  # pages imports this module
+
+    here = form_path(c.id)
+    state = consultation_state(c, as_at)
+    endpoint = c.respond.endpoint if state == OPEN else ""
+    printable = link(here, f"documents/{printable_slug(c.id)}.md")
+    if endpoint:
+        handling = (f"When you select Send your response, your answers go to {md(urlsplit(endpoint).hostname or '')} "
+                    f"for the {md(c.owner)}. This website does not keep a copy.")
+    else:
+        handling = ("This page does not send your answers anywhere or store them. When you select Save your answers, "
+                    "your browser makes 2 files on your own device: a copy to read and a copy for analysis.")
+    parts = [
+        f"# Respond: {md(c.title)}\n\n",
+        f"{_state_paragraph(c, state)} Read more [about this consultation]({link(here, f'consultations/{c.id}/index.md')}).\n\n",
+        f"You can also use the [printable response form]({printable}) to fill in on paper or in a word processor.\n\n",
+        "## Before you start {#before-you-start}\n\n",
+        "Read how your response is handled.\n",
+        notices_markdown(here, data, c, level="###"),
+        f"\n### This website {{#this-website}}\n\n{handling}\n\n",
+        "## Your response {#your-response}\n\n",
+        "Every question is optional, but answer at least one. Choose the category that best describes you.\n\n",
+        response_form(data, c, here, endpoint),
+    ]
+    if not endpoint:
+        parts.append("\n## Where to send your response {#send}\n\n" + _send_to(here, data, c))
+    return Page(here, "".join(parts), (c.data_file,))
+

@@ -1,0 +1,84 @@
+"""HTML to PDF/UA-1 with WeasyPrint, fetching nothing but our own assets.
+
+The URL fetcher is the guard: a ``file:`` URL inside ``assets/`` is read; any
+other URL (http, https, data, a file elsewhere, a path that climbs out with
+``..`` or a symlink) stops the render with an error, rather than WeasyPrint's
+default of skipping it with a warning.
+"""
+
+from __future__ import annotations
+
+import logging
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from weasyprint import HTML
+from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
+
+from trustdocs.core import fonts
+from trustdocs.rendering.documents.convert import ASSETS, DocumentError
+
+logging.getLogger("weasyprint").setLevel(logging.ERROR)
+logging.getLogger("fontTools").setLevel(logging.ERROR)
+
+
+class AssetsOnlyFetcher(URLFetcher):
+    """Serves files from one folder; refuses every other URL."""
+
+    def __init__(self, root: Path = ASSETS):
+        super().__init__(allowed_protocols=("file",))
+        self.root = root.resolve()
+
+    def fetch(self, url: str, headers=None) -> URLFetcherResponse:  # noqa: ANN001 - WeasyPrint's signature
+        parts = urlsplit(url)
+        if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
+            raise FatalURLFetchingError(f"PDF rendering fetches only the project's own assets, not {url}")
+        path = Path(unquote(parts.path)).resolve()
+        if not path.is_relative_to(self.root) or not path.is_file():
+            raise FatalURLFetchingError(f"PDF rendering fetches only files in {self.root}, not {url}")
+        return URLFetcherResponse(url, body=path.read_bytes(), headers={"Content-Type": _content_type(path)})
+
+
+def _content_type(path: Path) -> str:
+    return {".css": "text/css", ".ttf": "font/ttf", ".woff2": "font/woff2", ".png": "image/png"}.get(
+        path.suffix, "application/octet-stream")
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def _page_text(page: str) -> str:
+    parser = _Text()
+    parser.feed(page)
+    parser.close()
+    return "".join(parser.parts)
+
+
+def check_printable(page: str, name: str) -> None:
+    """Refuse a page with a character the bundled fonts cannot draw: Pango would take it from a machine font.
+
+    The loader already rejects such characters in the data, with the file and
+    line; this catches any that come from code.
+    """
+    missing = fonts.uncovered(_page_text(page))
+    if missing:
+        raise DocumentError(f"{name}.pdf: the documents' font has no glyph for "
+                            f"{', '.join(map(fonts.describe, missing))}; the PDF would depend on the machine's fonts")
+
+
+def render_pdf(page: str, name: str, root: Path = ASSETS) -> bytes:
+    """PDF/UA-1: tagged, with the document's language and title; the same HTML gives the same bytes
+    whatever fonts the machine has (only the bundled fonts are used)."""
+    check_printable(page, name)
+    try:
+        document = HTML(string=page, base_url=root.as_uri() + "/", url_fetcher=AssetsOnlyFetcher(root))
+        return document.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=name.encode(), uncompressed_pdf=False)
+    except FatalURLFetchingError as err:
+        raise DocumentError(f"{name}.pdf: {err}") from None

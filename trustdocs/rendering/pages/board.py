@@ -1,0 +1,40 @@
+"""The Children's Trust Board page: objectives, functions, membership, rules, relationships."""
+
+from __future__ import annotations
+
+from trustdocs.core.escape import attr, md
+from trustdocs.model.records import DataSet
+from trustdocs.rendering.pages.base import Page, cites, partner_link, strength
+
+HERE = "board.md"
+
+
+def _anchored(item_id: str, body: str) -> str:
+    """A list item with a stable anchor, so any statement can be linked to."""
+    return f'- <span id="{attr(item_id)}"></span>{body}'
+
+
+def board_page(data: DataSet) -> Page:
+    b = data.board
+    parts = [
+        "# The Children's Trust Board\n\n"
+        "In July 2008 the government proposed a statutory Children's Trust Board in every area. "
+        "The local authority would set it up and keep it, and partners would be expected to cooperate. "
+        f"These are the proposals, as the sources set them out. {cites(HERE, b.objectives[0].cites, data)}\n",
+        "\n## Objectives\n\nThe law would set the Board's objectives:\n\n",
+        "\n".join(_anchored(o.id, f"{md(o.text)} {cites(HERE, o.cites, data)}") for o in b.objectives) + "\n",
+        "\n## Functions\n\nRegulations would set the Board's functions, such as:\n\n",
+        "\n".join(_anchored(f.id, f"{md(f.text)} {cites(HERE, f.cites, data)}") for f in b.functions) + "\n",
+        "\n## Core membership\n\n",
+        "\n".join(
+            _anchored(m.id, f"{partner_link(HERE, data, m.partner)} {strength(m.strength)} be represented. "
+                            f"{md(m.role)} {cites(HERE, m.cites, data)}")
+            for m in b.membership) + "\n",
+        "\n## Rules\n\n",
+        "\n".join(_anchored(r.id, f"{md(r.text)} (Strength: {strength(r.strength)}.) {cites(HERE, r.cites, data)}")
+                  for r in b.rules) + "\n",
+        "\n## Relationships with other partnerships\n\n",
+        "\n".join(_anchored(r.id, f"{partner_link(HERE, data, r.partner)}. {md(r.text)} {cites(HERE, r.cites, data)}")
+                  for r in b.relationships) + "\n",
+    ]
+    return Page(HERE, "".join(parts), ("data/board.yml",))

@@ -1,0 +1,41 @@
+"""The "what would change" page, computed from dated statuses and duties."""
+
+from __future__ import annotations
+
+import datetime
+
+from trustdocs.core.escape import md
+from trustdocs.model.records import DataSet
+from trustdocs.rendering.pages.base import Page, bullet_list, duty_link, partner_link, strength
+
+HERE = "what-would-change.md"
+# The framework in force under the 2005 guidance, just before the July 2008 proposals,
+# and the position once both 2008 consultations had been published.
+BEFORE = datetime.date(2008, 6, 30)
+AFTER = datetime.date(2008, 12, 31)
+
+
+def changes_page(data: DataSet) -> Page:
+    in_force_partners = data.partners_with_status("relevant-partner", BEFORE)
+    joining = data.partners_with_status("proposed-relevant-partner", AFTER)
+    in_force_duties = [d for d in data.duties if d.status == "in-force"]
+    proposed_duties = [d for d in data.duties if d.status == "proposed"]
+    markdown = (
+        "# What the 2008 proposals would change\n\n"
+        f"This page compares the framework in force on {BEFORE.day} June {BEFORE.year}, under the 2005 guidance, "
+        "with the changes proposed in 2008. It is worked out from the dated statuses and duties in the data.\n\n"
+        "## Who is under the duty to cooperate\n\n"
+        f"In force ({len(in_force_partners)} relevant partners, with the local authority):\n\n"
+        + bullet_list(partner_link(HERE, data, p.id) for p in in_force_partners)
+        + f"\nProposed to join them ({len(joining)}):\n\n"
+        + bullet_list(
+            f"{partner_link(HERE, data, p.id)}, proposed from {md(str(next(s.start for s in p.status_history if s.status == 'proposed-relevant-partner')))}"
+            for p in joining)
+        + "\n## Duties and powers\n\n"
+        + f"In force in 2008 ({len(in_force_duties)}):\n\n"
+        + bullet_list(f"{duty_link(HERE, d.name, d.id)} ({strength(d.strength)})" for d in in_force_duties)
+        + f"\nNew or changed under the proposals ({len(proposed_duties)}):\n\n"
+        + bullet_list(f"{duty_link(HERE, d.name, d.id)} ({strength(d.strength)}), proposed from {md(str(d.start))}"
+                      for d in proposed_duties)
+    )
+    return Page(HERE, markdown, ("data/partners.yml", "data/duties.yml"))

@@ -1,0 +1,30 @@
+"""The Children and Young People's Plan page: what it must contain, by when, who owns it."""
+
+from __future__ import annotations
+
+from trustdocs.core.escape import attr, md
+from trustdocs.model.records import DataSet
+from trustdocs.rendering.pages.base import Page, bullet_list, cites, partner_link, strength
+
+HERE = "cypp.md"
+
+
+def cypp_page(data: DataSet) -> Page:
+    plan = data.cypp.plan
+    parts = [
+        "# The Children and Young People's Plan\n\n",
+        f"{md(plan.summary)} {cites(HERE, plan.cites, data)}\n\n",
+        f"**Due**: {md(str(plan.due))}.\n\n",
+        "## Who would own the plan\n\n",
+        bullet_list(partner_link(HERE, data, owner) for owner in plan.owners),
+        "\n## What the plan must contain\n",
+    ]
+    for r in data.cypp.requirements:
+        parts.append(f'\n<h3 id="{attr(r.id)}">{md(r.heading)}</h3>\n\n')
+        parts.append(f"{md(r.text)} (Strength: {strength(r.strength)}.) {cites(HERE, r.cites, data)}\n\n")
+        if r.concerns:
+            parts.append("This asks something in particular of: "
+                         + ", ".join(partner_link(HERE, data, p) for p in r.concerns) + ".\n\n")
+        if r.prompts:
+            parts.append("Questions for your plan:\n\n" + bullet_list(md(q) for q in r.prompts))
+    return Page(HERE, "".join(parts), ("data/cypp.yml",))

@@ -1,0 +1,103 @@
+"""Pages for the model documents: one per document, one per area, and the downloads page.
+
+Each document page is the document's own Markdown (the same source as its
+Word, OpenDocument and PDF files) with links to those files and their sizes.
+"""
+
+from __future__ import annotations
+
+from trustdocs.rendering.documents.catalogue import FORMAT_LABELS, area_documents, download_path
+from trustdocs.rendering.documents.convert import FORMATS
+from trustdocs.rendering.documents.particulars import area_title
+from trustdocs.rendering.documents.source import DocumentSource
+from trustdocs.core.escape import md
+from trustdocs.model.records import Area, DataSet
+from trustdocs.rendering.pages.base import AREA_LABELS, Page, cites, link, table
+from trustdocs.rendering.sizes import Sizes, size_label
+
+INDEX = "documents/index.md"
+
+
+def document_path(source: DocumentSource) -> str:
+    return f"documents/{source.slug}.md"
+
+
+def format_links(here: str, source: DocumentSource, sizes: Sizes) -> str:
+    """'PDF (24 KB), Word (11 KB), OpenDocument text (8 KB)': each a download link."""
+    links = []
+    for fmt in ("pdf", "docx", "odt"):
+        path = download_path(source, fmt)
+        links.append(f"[{FORMAT_LABELS[fmt]} ({size_label(sizes[path])})]({link(here, path)})")
+    return ", ".join(links)
+
+
+def document_page(source: DocumentSource, sizes: Sizes) -> Page:
+    here = document_path(source)
+    heading, _, body = source.markdown.partition("\n")
+    markdown = f"{heading}\n\nDownload this document: {format_links(here, source, sizes)}.\n{body}"
+    return Page(here, markdown, source.data_files)
+
+
+def area_page(data: DataSet, area: Area, sizes: Sizes) -> Page:
+    here = f"areas/{area.id}.md"
+    parts = [f"# {md(area_title(area))}\n\n"]
+    if area.fictional:
+        parts.append("This is a made-up area. It shows how the documents change for this kind of area.\n\n")
+    parts += [
+        f"{md(area.summary)} {cites(here, area.cites, data)}\n\n",
+        f"This is one of the {AREA_LABELS[area.area_type]}.\n\n",
+        "## Its choices\n\n",
+        table(["Choice", "For this area"], [
+            ["Lead council", md(area.local_authority)],
+            ["The Board's name", md(area.trust_name)],
+            ["Chair", md(area.chair)],
+            ["Vice-chair", md(area.vice_chair)],
+            ["Chair of the Local Safeguarding Children Board", md(area.lscb_chair)],
+            ["Head teachers on the Board", str(area.schools_representatives)],
+            ["Members from the voluntary and community sector", str(area.voluntary_sector_representatives)],
+            ["Quorum", f"{area.quorum} members"],
+            ["Meetings each year", str(area.meetings_per_year)],
+            ["Plan period", f"{area.plan_from} to {area.plan_to}"],
+        ]),
+        "\n## Its documents\n\n",
+        _document_table(here, area_documents(data, area), sizes),
+    ]
+    return Page(here, "".join(parts), (f"data/areas/{area.id}.yml",))
+
+
+def _document_table(here: str, sources: list[DocumentSource], sizes: Sizes) -> str:
+    rows = [[f"[{md(s.title)}]({link(here, document_path(s))})", format_links(here, s, sizes)] for s in sources]
+    return table(["Document", "Download"], rows)
+
+
+def documents_index(data: DataSet, sources: list[DocumentSource], sizes: Sizes) -> Page:
+    """Every document and format with its size, then the areas."""
+    area_slugs = {f"{a.id}/" for a in data.areas}
+    model_slugs = {s.slug for s in area_documents(data, None)}
+    generic = [s for s in sources if s.slug in model_slugs]
+    others = [s for s in sources if s.slug not in model_slugs and not any(s.slug.startswith(p) for p in area_slugs)]
+    parts = [
+        "# Model documents\n\n",
+        "Download a model constitution for a Children's Trust Board and a template for the Children and Young "
+        "People's Plan. Adapt them, then adopt them. Each is also a page on this site.\n\n",
+        "The Word and OpenDocument files are for editing. The PDF files are tagged for screen readers.\n\n",
+        "## Models for any area\n\n",
+        _document_table(INDEX, generic, sizes),
+    ]
+    if others:
+        parts.append("\n## Printable consultation response forms\n\n")
+        parts.append(_document_table(INDEX, others, sizes))
+    if data.areas:
+        parts.append("\n## Filled in for an area\n\n")
+        for area in data.areas:
+            parts.append(f"### [{md(area_title(area))}]({link(INDEX, f'areas/{area.id}.md')})\n\n")
+            parts.append(_document_table(INDEX, [s for s in sources if s.slug.startswith(f"{area.id}/")], sizes) + "\n")
+    return Page(INDEX, "".join(parts), ("data/board.yml",))
+
+
+def document_pages(data: DataSet, sources: list[DocumentSource], sizes: Sizes) -> list[Page]:
+    """The downloads page, a page per document and a page per area."""
+    assert set(FORMATS) == {"pdf", "docx", "odt"}, "format_links lists these three"
+    return [documents_index(data, sources, sizes),
+            *(document_page(s, sizes) for s in sources),
+            *(area_page(data, a, sizes) for a in data.areas)]

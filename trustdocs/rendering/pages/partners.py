@@ -1,0 +1,116 @@
+"""Partner pages: one per partner ("what applies to me"), and an index grouped by category."""
+
+from __future__ import annotations
+
+import re
+from itertools import groupby
+
+from trustdocs.core.escape import md
+from trustdocs.model.records import DataSet, Partner
+from trustdocs.rendering.pages.base import (AREA_LABELS, CATEGORY_LABELS, DUTY_STATUS_LABELS, STATUS_LABELS, Page, bullet_list, cites,
+                   duty_link, link, strength, table)
+
+DATA_FILE = "data/partners.yml"
+
+
+def _is_abbreviation(partner: Partner) -> bool:
+    """PCTs, LSCB: shown after the name in the heading, so the page defines it first (GOV.UK style)."""
+    return bool(re.fullmatch(r"[A-Z]{2,6}s?", partner.short_name))
+
+
+def partner_path(partner_id: str) -> str:
+    return f"partners/{partner_id}.md"
+
+
+def _status_table(here: str, partner: Partner, data: DataSet) -> str:
+    rows = [
+        [md(str(period.start)), md(STATUS_LABELS[period.status]), md(period.note) or "", cites(here, period.cites, data)]
+        for period in partner.status_history
+    ]
+    return table(["From", "Status", "Note", "Source"], rows)
+
+
+def _duties_section(here: str, partner: Partner, data: DataSet) -> str:
+    duties = data.duties_held_by(partner.id)
+    if not duties:
+        return "No duty or power in the data names this body.\n"
+    rows = [
+        [duty_link(here, d.name, d.id), strength(d.strength), md(d.legal_basis), md(f"{DUTY_STATUS_LABELS[d.status]} (from {d.start})")]
+        for d in duties
+    ]
+    return table(["Duty or power", "Strength", "Legal basis", "Status"], rows)
+
+
+def _board_section(here: str, partner: Partner, data: DataSet) -> str:
+    board = link(here, "board.md")
+    lines = [
+        f"{md(partner.name)} {strength(m.strength)} be represented on the Board. {md(m.role)} "
+        f"([Board membership]({board}#{m.id})) {cites(here, m.cites, data)}"
+        for m in data.board_roles_of(partner.id)
+    ]
+    lines += [
+        f"{md(r.text)} ([The Board's relationships]({board}#{r.id})) {cites(here, r.cites, data)}"
+        for r in data.board.relationships if r.partner == partner.id
+    ]
+    if not lines:
+        return "The 2008 proposals do not name this body in the Board's core membership or relationships.\n"
+    return bullet_list(lines)
+
+
+def _cypp_section(here: str, partner: Partner, data: DataSet) -> str:
+    cypp = link(here, "cypp.md")
+    out = ""
+    if partner.id in data.cypp.plan.owners:
+        out += (f"Under the 2008 proposals this body would share ownership of the joint plan, "
+                f"due by {md(str(data.cypp.plan.due))}. Every requirement below applies.\n\n")
+    requirements = data.requirements_concerning(partner.id)
+    if not requirements:
+        return out + "No requirement of the plan names this body.\n"
+    return out + bullet_list(
+        f"[{md(r.heading)}]({cypp}#{r.id}). {md(r.text)} {cites(here, r.cites, data)}" for r in requirements
+    )
+
+
+def _sources_section(here: str, partner: Partner, data: DataSet) -> str:
+    all_cites = list(partner.cites) + [c for p in partner.status_history for c in p.cites]
+    seen, unique = set(), []
+    for c in all_cites:
+        if c not in seen:
+            seen.add(c)
+            unique.append(c)
+    unique.sort(key=lambda c: (c.source, c.para))
+    return bullet_list(cites(here, group, data) for _, group in groupby(unique, key=lambda c: c.source))
+
+
+def partner_page(data: DataSet, partner: Partner, guidance_section: str = "") -> Page:
+    here = partner_path(partner.id)
+    areas = " and ".join(AREA_LABELS[a] for a in partner.area_types)
+    markdown = (
+        f"# {md(partner.name)}" + (f" ({md(partner.short_name)})" if _is_abbreviation(partner) else "") + "\n\n"
+        f"{md(partner.summary)} {cites(here, partner.cites, data)}\n\n"
+        + table(["Fact", "Detail"], [
+            ["Group", md(CATEGORY_LABELS[partner.category])],
+            *([["Short name", md(partner.short_name)]] if partner.short_name and not _is_abbreviation(partner) else []),
+            ["Statutory basis", md(partner.statutory_basis)],
+            ["Where it applies", md(areas.capitalize())],
+        ])
+        + "\n## Status over time\n\n" + _status_table(here, partner, data)
+        + "\n## Duties and powers that apply\n\n" + _duties_section(here, partner, data)
+        + "\n## Place on the Children's Trust Board\n\n" + _board_section(here, partner, data)
+        + "\n## What the Children and Young People's Plan asks\n\n" + _cypp_section(here, partner, data)
+        + (f"\n## Guidance that concerns this body\n\n{guidance_section}" if guidance_section else "")
+        + "\n## Sources\n\n" + _sources_section(here, partner, data)
+    )
+    return Page(here, markdown, (DATA_FILE,))
+
+
+def partners_index(data: DataSet) -> Page:
+    here = "partners/index.md"
+    parts = ["# Partners\n\nFind your organisation to see what applies to it. Each page gives its status, duties "
+             "and powers, its place on the Board and what the Children and Young People's Plan asks of it.\n"]
+    for category, label in CATEGORY_LABELS.items():
+        members = [p for p in data.partners if p.category == category]
+        if members:
+            parts.append(f"\n## {md(label)}\n\n" + bullet_list(
+                f"[{md(p.name)}]({link(here, partner_path(p.id))}). {md(p.summary)}" for p in members))
+    return Page(here, "".join(parts), (DATA_FILE,))

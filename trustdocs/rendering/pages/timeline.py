@@ -1,0 +1,22 @@
+"""The timeline: dated events, grouped by year, oldest first."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from trustdocs.core.escape import attr, md
+from trustdocs.model.records import DataSet
+from trustdocs.rendering.pages.base import Page, cites
+
+HERE = "timeline.md"
+
+
+def timeline_page(data: DataSet) -> Page:
+    parts = ["# Timeline\n\nThe framework's dates, from Every Child Matters to the plans due in 2010 and later. "
+             "Planned dates are as the sources gave them in 2008 and 2009.\n"]
+    for year, events in groupby(data.timeline, key=lambda e: e.date.year):
+        parts.append(f"\n## {year}\n\n")
+        parts.append("\n".join(
+            f'- <span id="{attr(e.id)}"></span>**{md(str(e.date))}: {md(e.title)}**. {md(e.summary)} {cites(HERE, e.cites, data)}'
+            for e in events) + "\n")
+    return Page(HERE, "".join(parts), ("data/timeline.yml",))

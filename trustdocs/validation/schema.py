@@ -1,0 +1,117 @@
+"""Check each data file against the JSON Schema beside it, in words an editor can act on."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.exceptions import ValidationError
+from referencing import Registry, Resource
+
+from trustdocs.model.records import PartialDate
+from trustdocs.core.problems import Problem
+from trustdocs.core.strict_yaml import Document
+
+SCHEMA_BASE = "https://schemas.trustdocs.invalid/"
+# The JSON Schemas ship with the code (package data): one per data file or collection.
+SCHEMA_DIR = Path(__file__).parent / "schemas"
+_TYPE_NAMES = {"object": "a mapping of fields", "array": "a list", "string": "text"}
+
+format_checker = FormatChecker(formats=())
+
+
+@format_checker.checks("partial-date")
+def is_partial_date(value: object) -> bool:
+    """YYYY, YYYY-MM or YYYY-MM-DD, and a date that exists (no 30 February)."""
+    if not isinstance(value, str):
+        return True  # the type check reports non-strings
+    try:
+        PartialDate.parse(value)
+    except ValueError:
+        return False
+    return True
+
+
+@format_checker.checks("https-url")
+def is_https_url(value: object) -> bool:
+    """An absolute https URL with a real-looking host and no spaces."""
+    if not isinstance(value, str):
+        return True
+    if any(ch.isspace() for ch in value):
+        return False
+    parts = urlsplit(value)
+    return parts.scheme == "https" and bool(parts.hostname) and "." in parts.hostname
+
+
+@cache
+def _registry(schema_dir: Path) -> Registry:
+    resources = []
+    for path in sorted(schema_dir.glob("*.schema.json")):
+        contents = json.loads(path.read_text(encoding="utf-8"))
+        resources.append((SCHEMA_BASE + path.name, Resource.from_contents(contents)))
+    return Registry().with_resources(resources)
+
+
+@cache
+def validator_for(name: str) -> Draft202012Validator:
+    """The validator for ``data/NAME.yml``, resolving references between our schemas."""
+    schema = json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema, registry=_registry(SCHEMA_DIR), format_checker=format_checker)
+
+
+def _value(value: object) -> str:
+    text = value if isinstance(value, str) else json.dumps(value)
+    return repr(text if len(text) <= 60 else text[:57] + "...")
+
+
+def _messages(error: ValidationError) -> Iterator[tuple[tuple, str, bool]]:
+    """(path, message, at_key) for one schema error; one error can mean several problems."""
+    path = tuple(error.absolute_path)
+    kind, value = error.validator, error.instance
+    if kind == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        for key in sorted(set(value) - set(allowed)):
+            yield path + (key,), f"unknown field '{key}' (allowed here: {', '.join(allowed)})", True
+    elif kind == "required":
+        for key in error.validator_value:
+            if key not in value:
+                yield path + (key,), f"missing required field '{key}'", False
+    elif kind == "type":
+        expected = _TYPE_NAMES.get(error.validator_value, error.validator_value)
+        yield path, f"expected {expected}, found {_TYPE_NAMES.get(type(value).__name__, type(value).__name__)}", False
+    elif kind == "enum":
+        yield path, f"{_value(value)} is not one of: {', '.join(map(str, error.validator_value))}", False
+    elif kind == "pattern":
+        hint = error.schema.get("description", "")
+        yield path, f"{_value(value)} is not in the expected form" + (f": {hint}" if hint else ""), False
+    elif kind == "format" and error.validator_value == "partial-date":
+        yield path, f"{_value(value)} is not a real date written as YYYY, YYYY-MM or YYYY-MM-DD", False
+    elif kind == "format" and error.validator_value == "https-url":
+        yield path, f"{_value(value)} is not an https:// web address", False
+    elif kind == "minLength" and error.validator_value == 1:
+        yield path, "must not be empty", False
+    elif kind == "maxLength":
+        yield path, f"is {len(value)} characters long; the limit is {error.validator_value}", False
+    elif kind == "minItems":
+        yield path, f"needs at least {error.validator_value} item(s), found {len(value)}", False
+    elif kind == "maxItems":
+        yield path, f"allows at most {error.validator_value} item(s), found {len(value)}", False
+    elif kind == "uniqueItems":
+        yield path, "lists the same value more than once", False
+    else:
+        yield path, error.message, False
+
+
+def schema_problems(doc: Document, name: str) -> list[Problem]:
+    """Every way ``doc`` breaks ``schemas/NAME.schema.json``."""
+    problems = []
+    for error in validator_for(name).iter_errors(doc.data):
+        for path, message, at_key in _messages(error):
+            problems.append(doc.problem(path, message, at_key=at_key))
+    return problems
