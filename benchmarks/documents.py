@@ -16,8 +16,8 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from trustdocs.loading import load_dataset
-from trustdocs.rendering.documents.catalogue import documents
+from trustdocs.pipeline.load import load_dataset
+from trustdocs.pipeline.generate import all_documents as documents
 from trustdocs.rendering.documents.convert import FORMATS, render
 
 ROOT = Path(__file__).resolve().parent.parent

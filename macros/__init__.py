@@ -1,7 +1,7 @@
 """mkdocs-macros adapter: the home page's placeholders, filled from the data.
 
 Kept thin on purpose: each line calls a pure function in
-:mod:`trustdocs.rendering.common`, tested without MkDocs. The data set is the
+:mod:`trustdocs.rendering.pages.framework`, tested without MkDocs. The data set is the
 one the MkDocs adapter (:mod:`trustdocs.mkdocs_hooks`) loads for this build;
 invalid data stops the build with the same ``file:line:col: path: message``
 lines as ``trustdocs validate``, and no traceback.
@@ -12,12 +12,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from trustdocs.mkdocs_hooks import load_for_build
-from trustdocs.rendering import common
+from trustdocs.rendering.pages import framework
 
 
 def define_env(env) -> None:  # noqa: ANN001 - the plugin's environment object
     data = load_for_build(Path(env.project_dir))
 
-    env.variables["data_counts"] = common.counts_summary(data)
-    env.macro(lambda: common.outcomes_list(data), "outcomes_list")
-    env.macro(lambda: common.features_list(data), "features_list")
+    env.variables["data_counts"] = framework.counts_summary(data)
+    env.macro(lambda: framework.outcomes_list(data), "outcomes_list")
+    env.macro(lambda: framework.features_list(data), "features_list")

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from trustdocs.loading import load_dataset
-from trustdocs.model.records import DataSet
+from trustdocs.pipeline.load import load_dataset
+from trustdocs.model.dataset import DataSet
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))  # shared helpers: `from tooling import require_tools`

@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 from trustdocs.responses.analysis import run_analysis, tally
 from trustdocs.rendering.consultations.pages import outcome_page
 from trustdocs.responses.read import read_responses
-from trustdocs.loading import load_dataset, validate
+from trustdocs.pipeline.load import load_dataset, validate
 from trustdocs.core.strict_yaml import parse_yaml
 
 OPTIONS = "legislative-options-consultation-2008"

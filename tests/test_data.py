@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from trustdocs.loading import validate
+from trustdocs.pipeline.load import validate
 from trustdocs.validation.references import _ids, duplicate_ids
 
 
@@ -13,7 +13,7 @@ def test_the_real_data_has_no_problems(root):
 
 
 def test_ids_are_unique_across_files(root):
-    from trustdocs.loading import read_documents
+    from trustdocs.pipeline.load import read_documents
 
     docs, _ = read_documents(root / "data")
     assert [str(p) for p in duplicate_ids(docs)] == []

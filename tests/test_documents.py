@@ -22,7 +22,8 @@ from odf.text import A, H, P, BookmarkStart
 from pypdf import PdfReader
 from tooling import require_commands
 
-from trustdocs.rendering.documents.catalogue import documents, render_documents
+from trustdocs.pipeline.generate import all_documents as documents
+from trustdocs.rendering.documents.catalogue import render_documents
 from trustdocs.rendering.documents.clauses import Section, UnknownClause, ref, render_sections
 from trustdocs.rendering.documents.constitution import constitution
 from trustdocs.rendering.documents.convert import render

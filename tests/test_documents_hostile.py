@@ -20,9 +20,10 @@ from odf.opendocument import load as load_odt
 from odf.text import P
 from pypdf import PdfReader
 
-from trustdocs.loading import load_with_area
+from trustdocs.pipeline.load import load_with_area
 from trustdocs.rendering.documents.catalogue import area_documents
-from trustdocs.rendering.documents.convert import DocumentError, render
+from trustdocs.rendering.documents.convert import render
+from trustdocs.rendering.documents.source import DocumentError
 from trustdocs.rendering.documents.pdf import render_pdf
 
 HOSTILE = {
@@ -162,7 +163,7 @@ def test_printable_response_form_shows_a_question_literally_in_every_format(root
     import dataclasses
 
     from trustdocs.rendering.consultations.printable import printable_form
-    from trustdocs.loading import load_dataset
+    from trustdocs.pipeline.load import load_dataset
 
     data = load_dataset(root / "data")
     c = data.consultations[0]

@@ -6,7 +6,9 @@ import datetime
 
 import pytest
 
-from trustdocs.model.records import PartialDate, expand_paragraphs
+from trustdocs.core.dates import PartialDate
+
+from trustdocs.model.citations import expand_paragraphs
 
 
 @pytest.mark.parametrize(("text", "shown", "start"), [

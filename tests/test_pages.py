@@ -13,8 +13,9 @@ from pathlib import Path
 
 import markdown
 import pytest
+from tooling import FixedSizes
 
-from trustdocs.loading import load_dataset
+from trustdocs.pipeline.load import load_dataset
 from trustdocs.pipeline.generate import export_files, generate_pages
 
 HERE = Path(__file__).parent
@@ -27,15 +28,6 @@ def mini_dir(tmp_path_factory, root) -> Path:
     target = tmp_path_factory.mktemp("mini") / "data"
     shutil.copytree(MINI, target)
     return target
-
-
-class FixedSizes(dict):
-    """Every download and export is 12,345 bytes: golden files test our text, not a converter's bytes."""
-
-    def __missing__(self, path: str) -> int:
-        if not path.startswith(("downloads/", "exports/")):
-            raise KeyError(path)
-        return 12_345
 
 
 @pytest.fixture(scope="module")

@@ -22,7 +22,7 @@ import pytest
 from tooling import require_commands, require_tools
 
 from trustdocs.core import fonts
-from trustdocs.rendering.documents.convert import ASSETS, DocumentError
+from trustdocs.rendering.documents.source import ASSETS, DocumentError
 from trustdocs.rendering.documents.pdf import render_pdf
 
 # The Debian packages whose fonts would otherwise be picked for "Liberation Sans" or sans-serif.

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from trustdocs.cli import _unpublishable, main
 from trustdocs.mkdocs_hooks import repository_edit_uri
 from trustdocs.pipeline.publishing import publishing_problems
 
@@ -35,28 +34,31 @@ def test_a_real_address_and_repository_may_be_published():
         "repo_url is not set: set TRUSTDOCS_REPO_URL to the https:// address"]
 
 
-def test_the_production_check_reads_mkdocs_yml_with_the_environment(root, monkeypatch):
-    monkeypatch.delenv("TRUSTDOCS_SITE_URL", raising=False)
-    monkeypatch.delenv("TRUSTDOCS_REPO_URL", raising=False)
-    assert _unpublishable(root / "mkdocs.yml") == [
-        "site_url is http://127.0.0.1:8000/: set TRUSTDOCS_SITE_URL to an https:// address",
-        "repo_url is not set: set TRUSTDOCS_REPO_URL to the https:// address",
-    ]
-    monkeypatch.setenv("TRUSTDOCS_SITE_URL", "https://guidance.childrens-trusts.org.uk/")
-    monkeypatch.setenv("TRUSTDOCS_REPO_URL", REPO)
-    assert _unpublishable(root / "mkdocs.yml") == []
+def _production_build(root, tmp_path, **env):
+    import os
+    import subprocess
+    import sys
 
-
-def test_a_production_build_with_local_defaults_builds_nothing(root, tmp_path, monkeypatch, capsys):
-    monkeypatch.delenv("TRUSTDOCS_SITE_URL", raising=False)
-    monkeypatch.setenv("TRUSTDOCS_REPO_URL", REPO)
+    environ = {k: v for k, v in os.environ.items() if not k.startswith("TRUSTDOCS_")}
     site = tmp_path / "site"
-    code = main(["--data", str(root / "data"), "build", "--production", "--config", str(root / "mkdocs.yml"),
-                 "--site-dir", str(site)])
-    assert code == 1
-    err = capsys.readouterr().err
-    assert "error: site_url is http://127.0.0.1:8000/: set TRUSTDOCS_SITE_URL to an https:// address" in err
+    result = subprocess.run([sys.executable, "-m", "trustdocs.cli", "build", "--production", "--site-dir", str(site)],
+                            cwd=root, capture_output=True, text=True, check=False, env={**environ, **env})
+    return result, site
+
+
+def test_a_production_build_with_local_defaults_builds_nothing(root, tmp_path):
+    result, site = _production_build(root, tmp_path, TRUSTDOCS_REPO_URL=REPO)
+    assert result.returncode == 1
+    assert "site_url is http://127.0.0.1:8000/: set TRUSTDOCS_SITE_URL to an https:// address" in result.stderr
+    assert "Traceback" not in result.stderr
     assert not site.exists() and list(tmp_path.iterdir()) == []
+
+
+def test_a_production_build_reads_mkdocs_yml_with_the_environment(root, tmp_path):
+    """The addresses checked are those MkDocs will use: mkdocs.yml with the environment applied."""
+    result, _ = _production_build(root, tmp_path)
+    assert result.returncode == 1
+    assert "repo_url is not set: set TRUSTDOCS_REPO_URL to the https:// address" in result.stderr
 
 
 @pytest.mark.parametrize("edit_uri, expected", [

@@ -7,9 +7,11 @@ import dataclasses
 import markdown
 import pytest
 
-from trustdocs.rendering import common as render
+from trustdocs.rendering.common import citation
+from trustdocs.rendering.pages.framework import features_list, outcomes_list
 from trustdocs.core.escape import md
-from trustdocs.model.records import Cite, Outcome
+from trustdocs.model.citations import Cite
+from trustdocs.model.records import Outcome
 
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -64,7 +66,7 @@ def test_a_pipe_does_not_break_a_table_cell():
 
 
 def test_outcomes_list_numbers_and_cites_each_outcome(dataset):
-    out = render.outcomes_list(dataset)
+    out = outcomes_list(dataset)
     lines = out.strip().splitlines()
     assert len(lines) == 5
     assert lines[0].startswith("1. **Be healthy**. Good physical")
@@ -77,14 +79,14 @@ def test_outcomes_list_numbers_and_cites_each_outcome(dataset):
 def test_outcome_text_is_escaped(dataset):
     evil = dataclasses.replace(dataset.outcomes[0], name="<b>Be</b> {{ x }}", summary="a | b")
     data = dataclasses.replace(dataset, outcomes=(evil,))
-    out = render.outcomes_list(data)
+    out = outcomes_list(data)
     assert "<b>" not in out and "{{" not in out and "a | b" not in out
     assert "&lt;b&gt;Be&lt;/b&gt; &#123;&#123; x &#125;&#125;" in out
 
 
 def test_citation_groups_paragraphs_by_source(dataset):
     cites = (Cite("legislative-options-2008", "44"), Cite("legislative-options-2008", "45"), Cite("southwark-2009", "4"))
-    assert render.citation(cites, dataset, "../sources") == (
+    assert citation(cites, dataset, "../sources") == (
         "([Legislative options (2008)](../sources/legislative-options-2008.md), paragraphs "
         "[44](../sources/legislative-options-2008.md#p-44) and [45](../sources/legislative-options-2008.md#p-45); "
         "[Southwark executive report (2009)](../sources/southwark-2009.md), paragraph [4](../sources/southwark-2009.md#p-4))"
@@ -92,7 +94,7 @@ def test_citation_groups_paragraphs_by_source(dataset):
 
 
 def test_features_list_has_five_items(dataset):
-    assert render.features_list(dataset).count("\n") == 5
+    assert features_list(dataset).count("\n") == 5
 
 
 def test_outcome_model_is_frozen(dataset):

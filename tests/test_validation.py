@@ -5,7 +5,7 @@ Each test breaks one thing and asserts the exact ``file:line:col: path: message`
 
 from __future__ import annotations
 
-from trustdocs.loading import load_dataset, validate
+from trustdocs.pipeline.load import load_dataset, validate
 from trustdocs.core.problems import DataError
 
 import pytest

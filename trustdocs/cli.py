@@ -14,8 +14,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from trustdocs.loading import load_dataset
 from trustdocs.core.problems import DataError
+from trustdocs.model.dataset import DataSet
+from trustdocs.pipeline.load import load_dataset
+
+PRODUCTION = "TRUSTDOCS_PRODUCTION"  # read by the MkDocs adapter (trustdocs/mkdocs_hooks.py)
 
 
 def _report(err: DataError) -> int:
@@ -25,11 +28,18 @@ def _report(err: DataError) -> int:
     return 1
 
 
-def cmd_validate(args: argparse.Namespace) -> int:
+def _load(args: argparse.Namespace) -> DataSet | int:
+    """The data set, or the exit code after printing every problem (the one load-or-report path)."""
     try:
-        data = load_dataset(args.data)
+        return load_dataset(args.data)
     except DataError as err:
         return _report(err)
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    data = _load(args)
+    if isinstance(data, int):
+        return data
     print(
         f"{args.data}: valid. {len(data.sources)} sources, {len(data.outcomes)} outcomes, "
         f"{len(data.features)} features, {len(data.partners)} partners, {len(data.duties)} duties, "
@@ -39,7 +49,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0
 
 
-def build_site(config: Path, site_dir: Path) -> int:
+def build_site(config: Path, site_dir: Path, production: bool = False) -> int:
     """Build into a fresh directory beside ``site_dir`` and swap it in only if the build passed.
 
     A failed build leaves the previous site exactly as it was.
@@ -48,7 +58,8 @@ def build_site(config: Path, site_dir: Path) -> int:
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config), "--site-dir", str(fresh)]
-    result = subprocess.run(command, check=False)
+    env = {**os.environ, PRODUCTION: "1"} if production else None  # the MkDocs adapter checks the addresses
+    result = subprocess.run(command, check=False, env=env)
     if result.returncode != 0:
         shutil.rmtree(fresh, ignore_errors=True)
         print(f"Build failed; {site_dir} was left unchanged.", file=sys.stderr)
@@ -63,61 +74,59 @@ def build_site(config: Path, site_dir: Path) -> int:
 
 
 def cmd_pages(args: argparse.Namespace) -> int:
-    """Write the generated pages and exports to disk, for tools that do not run MkDocs hooks."""
-    try:
-        data = load_dataset(args.data)
-    except DataError as err:
-        return _report(err)
+    """Stage 1 alone: the generated pages and files written to disk, for an engine that runs no MkDocs hooks."""
+    data = _load(args)
+    if isinstance(data, int):
+        return data
     from trustdocs.pipeline.generate import site_files  # imported here: validate needs none of it
 
-    pages, exports = site_files(data)
-    written = 0
-    for page in pages:
-        target = args.out / page.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page.text, encoding="utf-8")
-        written += 1
-    for path, content in exports.items():
+    pages, files = site_files(data, cache_dir=args.cache)
+    for path, content in [*((p.path, p.text.encode()) for p in pages), *files.items()]:
         target = args.out / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
-        written += 1
-    print(f"Wrote {written} files to {args.out}")
+    print(f"Wrote {len(pages) + len(files)} files to {args.out}")
+    return 0
+
+
+def cmd_postprocess(args: argparse.Namespace) -> int:
+    """Stage 3 alone: a site built by any engine, fixed, audited and secured in place."""
+    data = _load(args)
+    if isinstance(data, int):
+        return data
+    from trustdocs.pipeline.generate import generate_pages
+    from trustdocs.pipeline.postprocess import PostProcess
+    from trustdocs.rendering.sizes import measure
+
+    sizes = measure({p.relative_to(args.site_dir).as_posix(): p.read_bytes()
+                     for folder in ("downloads", "exports") for p in (args.site_dir / folder).rglob("*") if p.is_file()})
+    pages = generate_pages(data, sizes)
+    stage = PostProcess(
+        form_endpoints=tuple(sorted({c.respond.endpoint for c in data.consultations if c.respond.endpoint})),
+        edit_sources={page.path: page.data_files[0] for page in pages},
+    )
+    findings = stage.site(args.site_dir)
+    for finding in findings:
+        print(finding, file=sys.stderr)
+    if findings:
+        print(f"{len(findings)} problem(s) found: the site in {args.site_dir} is not safe to publish.", file=sys.stderr)
+        return 1
+    print(f"Post-processed {args.site_dir}: theme fixes, edit links, audit and Content-Security-Policy.")
     return 0
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    if args.production:
-        refused = _unpublishable(args.config)
-        if refused:
-            for problem in refused:
-                print(f"error: {problem}", file=sys.stderr)
-            print("Not built: a production build needs the published address and repository (README, Publishing).",
-                  file=sys.stderr)
-            return 1
-    try:
-        load_dataset(args.data)  # fail fast, with the editor-friendly messages, before MkDocs starts
-    except DataError as err:
-        return _report(err)
-    return build_site(args.config, args.site_dir)
-
-
-def _unpublishable(config: Path) -> list[str]:
-    """The addresses MkDocs will use (mkdocs.yml with its environment variables applied), checked for publishing."""
-    from mkdocs.config import load_config
-
-    from trustdocs.pipeline.publishing import publishing_problems
-
-    with open(config, "rb") as file:
-        loaded = load_config(file)
-    return publishing_problems(loaded.site_url, loaded.repo_url)
+    data = _load(args)  # fail fast, with the editor-friendly messages, before MkDocs starts
+    if isinstance(data, int):
+        return data
+    return build_site(args.config, args.site_dir, production=args.production)
 
 
 def cmd_documents(args: argparse.Namespace) -> int:
     """Render the model documents, generic or for one area, into a directory. Nothing is written unless all succeed."""
-    from trustdocs.loading import load_with_area
+    from trustdocs.pipeline.load import load_with_area
     from trustdocs.rendering.documents.catalogue import Progress, area_documents, render_documents
-    from trustdocs.rendering.documents.convert import DocumentError
+    from trustdocs.rendering.documents.source import DocumentError
 
     try:
         if args.area is None:
@@ -149,10 +158,9 @@ def cmd_documents(args: argparse.Namespace) -> int:
 
 def cmd_analyse(args: argparse.Namespace) -> int:
     """Count consultation responses into an outcome data file (logic in trustdocs.responses.analysis)."""
-    try:
-        data = load_dataset(args.data)
-    except DataError as err:
-        return _report(err)
+    data = _load(args)
+    if isinstance(data, int):
+        return data
     from trustdocs.responses.analysis import run_analysis
 
     return run_analysis(data, args.consultation, args.responses, args.out)
@@ -172,7 +180,13 @@ def parser() -> argparse.ArgumentParser:
     build.set_defaults(func=cmd_build)
     pages = sub.add_parser("pages", help="write the pages and exports generated from data/ to a directory")
     pages.add_argument("--out", type=Path, required=True, help="where to write them (for example docs/ for Zensical)")
+    pages.add_argument("--cache", type=Path, default=Path(".cache/documents"),
+                       help="the document cache (default: .cache/documents)")
     pages.set_defaults(func=cmd_pages)
+    postprocess = sub.add_parser("postprocess", help="fix, audit and secure a site another engine built, in place "
+                                 "(theme fixes, edit links, Content-Security-Policy)")
+    postprocess.add_argument("site_dir", type=Path, help="the built site, for example site/")
+    postprocess.set_defaults(func=cmd_postprocess)
     documents = sub.add_parser("documents", help="render the model documents, generic or for one area, into a directory")
     documents.add_argument("--area", type=Path, help="an area file like data/areas/southwark.yml (default: the generic models)")
     documents.add_argument("--format", action="append", choices=["docx", "odt", "pdf", "md"],

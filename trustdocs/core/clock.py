@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import datetime
 import os
+import re
+from collections.abc import Mapping
 
 DEFAULT_EPOCH = 315532800  # 1980-01-01T00:00:00Z
+AS_AT = "TRUSTDOCS_AS_AT"
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def source_date_epoch() -> int:
@@ -29,3 +33,23 @@ def build_time() -> datetime.datetime:
 def zip_timestamp() -> tuple[int, int, int, int, int, int]:
     t = build_time()
     return (t.year, t.month, t.day, t.hour, t.minute, t.second - t.second % 2)
+
+
+def as_at_date(environ: Mapping[str, str] = os.environ, today: datetime.date | None = None) -> datetime.date:
+    """The date states are worked out for: TRUSTDOCS_AS_AT if set; else the build date.
+
+    The build date is SOURCE_DATE_EPOCH's day when that is set, so a
+    reproducible build gives the same pages whenever it runs; otherwise today.
+    """
+    value = environ.get(AS_AT, "").strip()
+    if not value:
+        epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
+        if epoch.isdigit():
+            return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date()
+        return today or datetime.date.today()
+    try:
+        if not _ISO_DAY.match(value):
+            raise ValueError
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{AS_AT}={value!r} is not a date written as YYYY-MM-DD") from None

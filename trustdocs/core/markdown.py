@@ -20,3 +20,11 @@ def table(headers: list[str], rows: Iterable[list[str]]) -> str:
     out = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
     out += ["| " + " | ".join(cells) + " |" for cells in rows]
     return "\n".join(out) + "\n"
+
+
+def join_and(items: Iterable[str]) -> str:
+    """'A', 'A and B', 'A, B and C': a list in running text, GOV.UK style (no serial comma)."""
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]

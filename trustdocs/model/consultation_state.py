@@ -14,17 +14,9 @@ The site uses the build date (SOURCE_DATE_EPOCH's day, if set) unless
 
 from __future__ import annotations
 
-import calendar
 import datetime
-import os
-import re
-from collections.abc import Mapping
-from typing import TYPE_CHECKING
-
-from trustdocs.model.records import PartialDate
-
-if TYPE_CHECKING:
-    from trustdocs.model.consultations import Consultation
+from trustdocs.core.dates import last_day
+from trustdocs.model.consultations import Consultation
 
 FORTHCOMING = "forthcoming"
 OPEN = "open"
@@ -37,16 +29,6 @@ STATE_LABELS = {
     CLOSED: "Closed: responses being analysed",
     PUBLISHED: "Outcome published",
 }
-ENV = "TRUSTDOCS_AS_AT"
-_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-def last_day(date: PartialDate) -> datetime.date:
-    """The last day a partial date could mean: 2008-09 ends on 30 September 2008."""
-    if date.day is not None:
-        return datetime.date(date.year, date.month, date.day)
-    month = date.month or 12
-    return datetime.date(date.year, month, calendar.monthrange(date.year, month)[1])
 
 
 def closes_on(consultation: Consultation) -> datetime.date:
@@ -71,23 +53,3 @@ def consultation_state(consultation: Consultation, as_at: datetime.date) -> str:
     if published is None or as_at < published:
         return CLOSED
     return PUBLISHED
-
-
-def as_at_date(environ: Mapping[str, str] = os.environ, today: datetime.date | None = None) -> datetime.date:
-    """The date states are worked out for: TRUSTDOCS_AS_AT if set; else the build date.
-
-    The build date is SOURCE_DATE_EPOCH's day when that is set, so a
-    reproducible build gives the same pages whenever it runs; otherwise today.
-    """
-    value = environ.get(ENV, "").strip()
-    if not value:
-        epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
-        if epoch.isdigit():
-            return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date()
-        return today or datetime.date.today()
-    try:
-        if not _ISO_DAY.match(value):
-            raise ValueError
-        return datetime.date.fromisoformat(value)
-    except ValueError:
-        raise ValueError(f"{ENV}={value!r} is not a date written as YYYY-MM-DD") from None

@@ -1,6 +1,6 @@
 """Typed records of the consultations and their outcomes, built from validated data.
 
-:func:`build_consultations` is called by :func:`trustdocs.model.records.build_dataset`
+:func:`build_consultations` is called by :func:`trustdocs.model.build.build_dataset`
 after every check has passed, including the consultation checks
 (:func:`trustdocs.validation.consultations.consultation_problems`, run with the
 other reference checks), so an outcome always matches its consultation.
@@ -12,7 +12,8 @@ import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from trustdocs.model.records import Cite, PartialDate
+from trustdocs.core.dates import PartialDate
+from trustdocs.model.citations import Cite, cites_from
 
 YES_NO_NOT_SURE = "yes-no-not-sure-with-comments"
 FREE_TEXT = "free-text"
@@ -37,10 +38,6 @@ def all_cites(record: object) -> Iterator[Cite]:
     elif isinstance(record, tuple):
         for item in record:
             yield from all_cites(item)
-
-
-def _cites(raw: list[dict[str, str]] | None) -> tuple[Cite, ...]:
-    return tuple(Cite(c["source"], c["para"]) for c in raw or ())
 
 
 @dataclass(frozen=True)
@@ -194,7 +191,7 @@ class Consultation:
 
 
 def _notice(raw: dict | None) -> Notice | None:
-    return Notice(raw["text"], _cites(raw["cites"])) if raw else None
+    return Notice(raw["text"], cites_from(raw["cites"])) if raw else None
 
 
 def build_consultation(raw: dict, outcome: Outcome | None = None) -> Consultation:
@@ -202,26 +199,26 @@ def build_consultation(raw: dict, outcome: Outcome | None = None) -> Consultatio
     return Consultation(
         id=raw["id"], title=raw["title"], owner=raw["owner"], summary=raw["summary"], audience=tuple(raw["audience"]),
         dates=Dates(PartialDate.parse(dates["opens"]), PartialDate.parse(dates["closes"]),
-                    PartialDate.parse(dates["outcome"]) if "outcome" in dates else None, _cites(dates["cites"])),
-        documents=tuple(ConsultedDocument(d["source"], tuple(d.get("sections", ())), d.get("note", ""), _cites(d["cites"]))
+                    PartialDate.parse(dates["outcome"]) if "outcome" in dates else None, cites_from(dates["cites"])),
+        documents=tuple(ConsultedDocument(d["source"], tuple(d.get("sections", ())), d.get("note", ""), cites_from(d["cites"]))
                         for d in raw["documents"]),
         respond=WaysToRespond(respond.get("email", ""), tuple(respond.get("post", ())), respond.get("endpoint", ""),
-                              respond.get("note", ""), _cites(respond["cites"])),
+                              respond.get("note", ""), cites_from(respond["cites"])),
         contact=Contact(tuple(Person(p["about"], p["name"], p.get("phone", ""), p.get("email", "")) for p in contact["people"]),
-                        contact.get("note", ""), _cites(contact["cites"])) if contact else None,
+                        contact.get("note", ""), cites_from(contact["cites"])) if contact else None,
         questions_note=raw.get("questions_note", ""),
         questions=tuple(
             Question(q["id"], n, q["text"], q["answer"], q.get("hint", ""),
-                     tuple(GuidanceRef(a["section"], tuple(a["paragraphs"])) for a in q.get("about", ())), _cites(q["cites"]))
+                     tuple(GuidanceRef(a["section"], tuple(a["paragraphs"])) for a in q.get("about", ())), cites_from(q["cites"]))
             for n, q in enumerate(raw["questions"], start=1)
         ),
         categories=tuple(Category(c["id"], c["label"], c.get("detail", "")) for c in raw["respondents"]["categories"]),
-        categories_cites=_cites(raw["respondents"]["cites"]),
+        categories_cites=cites_from(raw["respondents"]["cites"]),
         confidentiality=_notice(notices.get("confidentiality")),
         freedom_of_information=_notice(notices.get("freedom_of_information")),
         privacy=_notice(notices.get("privacy")),
-        criteria=tuple(Notice(c["text"], _cites(c["cites"])) for c in raw.get("criteria", ())),
-        cites=_cites(raw["cites"]),
+        criteria=tuple(Notice(c["text"], cites_from(c["cites"])) for c in raw.get("criteria", ())),
+        cites=cites_from(raw["cites"]),
         outcome=outcome,
     )
 
@@ -229,16 +226,16 @@ def build_consultation(raw: dict, outcome: Outcome | None = None) -> Consultatio
 def build_outcome(raw: dict) -> Outcome:
     responses = raw.get("responses", {})
     return Outcome(
-        summary=raw["summary"], cites=_cites(raw.get("cites")),
+        summary=raw["summary"], cites=cites_from(raw.get("cites")),
         responses=tuple(CategoryCount(c["category"], int(c["count"])) for c in responses.get("by_category", ())),
-        responses_note=responses.get("note", ""), responses_cites=_cites(responses.get("cites")),
-        findings=tuple(Notice(f["text"], _cites(f["cites"])) for f in raw.get("findings", ())),
+        responses_note=responses.get("note", ""), responses_cites=cites_from(responses.get("cites")),
+        findings=tuple(Notice(f["text"], cites_from(f["cites"])) for f in raw.get("findings", ())),
         questions=tuple(
             QuestionOutcome(
                 q["question"], q.get("summary", ""), tuple(q.get("points", ())),
                 tuple(AnswerCount(a["answer"], int(a["count"]) if "count" in a else None,
                                   int(a["percent"]) if "percent" in a else None) for a in q.get("answers", ())),
-                int(q["comments"]) if "comments" in q else None, _cites(q.get("cites")),
+                int(q["comments"]) if "comments" in q else None, cites_from(q.get("cites")),
             )
             for q in raw.get("questions", ())
         ),

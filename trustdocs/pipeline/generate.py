@@ -1,46 +1,60 @@
-"""Generate the site's data-driven pages: a pipeline of small functions, data in, pages out.
+"""Stage 1 of the pipeline: data in, the site's generated pages, exports and documents out.
 
-:func:`generate_pages` returns :class:`Page` records (path, Markdown). The MkDocs
-hook (:mod:`trustdocs.mkdocs_hooks`) adds them as virtual files; ``trustdocs pages --out
-DIR`` writes them to disk. Adding a partner to partners.yml adds its page, and
-its navigation entry, with no other edit.
+Engine-independent: :func:`site_files` returns every page (path and Markdown)
+and every file. The MkDocs adapter adds them to a build as virtual files;
+``trustdocs pages --out DIR`` writes them to disk for any other engine.
+Adding a partner to partners.yml adds its page, and its navigation entry,
+with no other edit.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import datetime
 from pathlib import Path
 
-from trustdocs.rendering.documents.catalogue import documents as all_documents, render_documents
+from trustdocs import registry
+from trustdocs.core.clock import as_at_date
+from trustdocs.model.dataset import DataSet
+from trustdocs.rendering.common import Page
+from trustdocs.rendering.documents.catalogue import render_documents
 from trustdocs.rendering.documents.source import DocumentSource
-from trustdocs.core.escape import md
-from trustdocs.model.records import DataSet
-from trustdocs.rendering.pages.base import Page, table
-from trustdocs.rendering.pages.board import board_page
-from trustdocs.rendering.pages.changes import changes_page
-from trustdocs.rendering.pages.cypp import cypp_page
-from trustdocs.rendering.pages.duties import duties_index, duty_matrix, duty_page
-from trustdocs.rendering.pages.documents import document_pages
-from trustdocs.rendering.exports import export_files
-from trustdocs.rendering.pages.framework import abbreviations, features_page, glossary_page, outcomes_page
-from trustdocs.rendering.pages.guidance import guidance_index, guidance_list, section_page
-from trustdocs.rendering.pages.partners import partner_page, partners_index
-from trustdocs.rendering.sizes import Sizes, measure, size_label
-from trustdocs.rendering.pages.sources import source_pages
-from trustdocs.rendering.pages.timeline import timeline_page
+from trustdocs.rendering.pages.framework import abbreviations
+from trustdocs.rendering.site import Site, index_citations
+from trustdocs.rendering.sizes import Sizes, measure
 
-__all__ = ["Page", "generate_pages", "export_files", "site_files"]
+__all__ = ["Page", "all_documents", "export_files", "generate_pages", "site_files"]
 
 
-def downloads_page(exports: dict[str, bytes], sizes: Sizes) -> Page:
-    here = "data.md"
-    rows = [[f"[{md(path.split('/')[-1])}]({path})", size_label(sizes[path])] for path in exports]
-    markdown = (
-        "# Download the data\n\n"
-        "Everything on this site comes from this data. Use it under the Open Government Licence v3.0.\n\n"
-        + table(["File", "Size"], rows)
+def all_documents(data: DataSet) -> list[DocumentSource]:
+    """Every downloadable document the registry lists, in a stable order."""
+    return [source for documents in registry.DOCUMENTS for source in documents(data)]
+
+
+def export_files(data: DataSet) -> dict[str, bytes]:
+    """Every data export: site path -> bytes."""
+    return {path: content for exports in registry.EXPORTS for path, content in exports(data).items()}
+
+
+def generate_pages(data: DataSet, sizes: Sizes, exports: dict[str, bytes] | None = None,
+                   documents: list[DocumentSource] | None = None, as_at: datetime.date | None = None) -> list[Page]:
+    """Every generated page, in a stable order, each ending with the site's abbreviations.
+
+    ``sizes`` gives the size of every download and export the pages link to
+    (see :mod:`trustdocs.rendering.sizes`); ``as_at`` defaults to
+    TRUSTDOCS_AS_AT or the build date.
+    """
+    site = Site(
+        data=data,
+        as_at=as_at or as_at_date(),
+        sizes=sizes,
+        documents=tuple(all_documents(data) if documents is None else documents),
+        exports=tuple(export_files(data) if exports is None else exports),
+        cited_by=index_citations(data, registry.CITATIONS),
     )
-    return Page(here, markdown, ("data/partners.yml",))
+    suffix = abbreviations(data)
+    return [dataclasses.replace(page, markdown=page.markdown + suffix)
+            for generator in registry.PAGES for page in generator(site)]
 
 
 def site_files(data: DataSet, cache_dir: Path | None = None) -> tuple[list[Page], dict[str, bytes]]:
@@ -49,44 +63,7 @@ def site_files(data: DataSet, cache_dir: Path | None = None) -> tuple[list[Page]
     The pages list the files' sizes, so the files are rendered first.
     """
     exports = export_files(data)
-    sources = all_documents(data)
-    downloads = render_documents(sources, cache_dir=cache_dir)
+    documents = all_documents(data)
+    downloads = render_documents(documents, cache_dir=cache_dir)
     files = {**exports, **downloads}
-    return generate_pages(data, measure(files), exports, sources), files
-
-
-def generate_pages(data: DataSet, sizes: Sizes, exports: dict[str, bytes] | None = None,
-                   sources: list[DocumentSource] | None = None) -> list[Page]:
-    """Every generated page, in a stable order, each ending with the site's abbreviations.
-
-    ``sizes`` gives the size of every download and export the pages link to
-    (see :mod:`.sizes`); :func:`site_files` passes what it has already made.
-    """
-    from trustdocs.rendering.consultations.pages import consultation_pages  # it imports .base: a top-level import would be circular
-
-    exports = export_files(data) if exports is None else exports
-    sources = all_documents(data) if sources is None else sources
-    pages = [
-        partners_index(data),
-        *(partner_page(data, p, guidance_list(f"partners/{p.id}.md", data, data.guidance_concerning(p.id)))
-          for p in data.partners),
-        duties_index(data),
-        *(duty_page(data, d, guidance_list(f"duties/{d.id}.md", data, data.guidance_for_duty(d.id)))
-          for d in data.duties),
-        guidance_index(data),
-        *(section_page(data, s) for s in data.guidance),
-        timeline_page(data),
-        *source_pages(data),
-        duty_matrix(data),
-        board_page(data),
-        cypp_page(data),
-        outcomes_page(data),
-        features_page(data),
-        glossary_page(data),
-        changes_page(data),
-        downloads_page(exports, sizes),
-        *document_pages(data, sources, sizes),
-        *consultation_pages(data),
-    ]
-    suffix = abbreviations(data)
-    return [dataclasses.replace(page, markdown=page.markdown + suffix) for page in pages]
+    return generate_pages(data, measure(files), exports, documents), files

@@ -11,7 +11,10 @@ import io
 import json
 from typing import Any
 
-from trustdocs.model.records import DataSet, PartialDate
+from trustdocs.rendering import paths
+from trustdocs.core.dates import PartialDate
+
+from trustdocs.model.dataset import DataSet
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -62,7 +65,7 @@ def duties_csv(data: DataSet) -> bytes:
 def export_files(data: DataSet) -> dict[str, bytes]:
     """Path under docs/ -> bytes."""
     return {
-        "exports/trustdocs-data.json": data_json(data),
-        "exports/partners.csv": partners_csv(data),
-        "exports/duties.csv": duties_csv(data),
+        paths.EXPORT_JSON: data_json(data),
+        paths.EXPORT_PARTNERS_CSV: partners_csv(data),
+        paths.EXPORT_DUTIES_CSV: duties_csv(data),
     }

@@ -17,7 +17,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from trustdocs.model.records import DataSet
+from trustdocs.model.dataset import DataSet
 from trustdocs.validation.schema import schema_problems
 from trustdocs.core.strict_yaml import parse_yaml
 from trustdocs.validation.consultations import raw_documents, outcome_problems

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from trustdocs.model.records import PartialDate
+from trustdocs.core.dates import PartialDate
 from trustdocs.core.problems import Problem
 from trustdocs.core.strict_yaml import Document
-from trustdocs.model.consultation_state import last_day
+from trustdocs.core.dates import last_day
 
 Docs = dict[str, Document]
 CONSULTATIONS = "consultations/"

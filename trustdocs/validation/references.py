@@ -7,15 +7,17 @@ its schema must not crash them.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
-from trustdocs.core.fonts import describe, uncovered
-from trustdocs.model.records import PartialDate, expand_paragraphs
+from trustdocs.core.dates import PartialDate
+from trustdocs.model.citations import expand_paragraphs
 from trustdocs.core.problems import Problem
+from trustdocs.model.kinds import TARGETS, DataKind
 from trustdocs.core.strict_yaml import Document
+from trustdocs.validation.tree import select, walk
 
 Docs = dict[str, Document]  # data file stem ("partners") or collection record ("areas/southwark") -> document
+Check = Callable[[Docs], Iterable[Problem]]
 
 
 def _kind(name: str) -> str:
@@ -23,44 +25,8 @@ def _kind(name: str) -> str:
     return name.split("/", 1)[0]
 
 
-# Fields whose values are partner ids, as JSON-path patterns ("*" = every list item).
-PARTNER_REFERENCES = {
-    "duties": [("duties", "*", "holders", "*")],
-    "board": [("membership", "*", "partner"), ("relationships", "*", "partner")],
-    "cypp": [("plan", "owners", "*"), ("requirements", "*", "concerns", "*")],
-    "guidance": [("sections", "*", "paragraphs", "*", "concerns", "*")],
-    "areas": [("bodies", "*", "partner")],
-}
-# Fields whose values are duty ids.
-DUTY_REFERENCES = {"guidance": [("sections", "*", "paragraphs", "*", "duties", "*")]}
-# Fields whose values are source ids (outside `cites`).
-SOURCE_REFERENCES = {"guidance": [("sections", "*", "source")]}
-
-
-def _walk(data: Any, path: tuple = ()) -> Iterator[tuple[tuple, Any]]:
-    yield path, data
-    if isinstance(data, dict):
-        for key, value in data.items():
-            yield from _walk(value, path + (key,))
-    elif isinstance(data, list):
-        for i, value in enumerate(data):
-            yield from _walk(value, path + (i,))
-
-
-def _select(data: Any, pattern: tuple, path: tuple = ()) -> Iterator[tuple[tuple, Any]]:
-    if not pattern:
-        yield path, data
-        return
-    head, rest = pattern[0], pattern[1:]
-    if head == "*" and isinstance(data, list):
-        for i, item in enumerate(data):
-            yield from _select(item, rest, path + (i,))
-    elif isinstance(data, dict) and head in data:
-        yield from _select(data[head], rest, path + (head,))
-
-
 def _ids(doc: Document) -> Iterator[tuple[tuple, str]]:
-    for path, value in _walk(doc.data):
+    for path, value in walk(doc.data):
         if isinstance(value, dict) and isinstance(value.get("id"), str):
             yield path + ("id",), value["id"]
 
@@ -96,27 +62,20 @@ def _ids_in(docs: Docs, name: str, key: str) -> set[str]:
     return {r["id"] for r in records if isinstance(r, dict) and isinstance(r.get("id"), str)} if isinstance(records, list) else set()
 
 
-def _unknown(docs: Docs, references: dict, known: set[str], what: str, where: str) -> Iterator[Problem]:
-    for name, doc in docs.items():
-        for pattern in references.get(_kind(name), ()):
-            for path, value in _select(doc.data, pattern):
-                if isinstance(value, str) and value not in known:
-                    yield doc.problem(path, f"unknown {what} '{value}': no {what} in {where} has this id")
+def unknown_references(kinds: Iterable[DataKind]) -> Check:
+    """A check that every field a kind declares as a :class:`Reference` names an existing record."""
+    by_kind = {kind.name: kind.references for kind in kinds}
 
+    def unknown_references(docs: Docs) -> Iterator[Problem]:
+        known = {target: _ids_in(docs, name, key) for target, (name, key, _) in TARGETS.items()}
+        for name, doc in docs.items():
+            for reference in by_kind.get(_kind(name), ()):
+                what = TARGETS[reference.target][2]
+                for path, value in select(doc.data, reference.pattern):
+                    if isinstance(value, str) and value not in known[reference.target]:
+                        yield doc.problem(path, f"unknown {what} '{value}': no {what} in data/{reference.target}.yml has this id")
 
-def unknown_partners(docs: Docs) -> Iterator[Problem]:
-    """References to partner ids that partners.yml does not define."""
-    yield from _unknown(docs, PARTNER_REFERENCES, _ids_in(docs, "partners", "partners"), "partner", "data/partners.yml")
-
-
-def unknown_duties(docs: Docs) -> Iterator[Problem]:
-    """References to duty ids that duties.yml does not define."""
-    yield from _unknown(docs, DUTY_REFERENCES, _ids_in(docs, "duties", "duties"), "duty", "data/duties.yml")
-
-
-def unknown_sources(docs: Docs) -> Iterator[Problem]:
-    """References to source ids (other than citations) that sources.yml does not define."""
-    yield from _unknown(docs, SOURCE_REFERENCES, _ids_in(docs, "sources", "sources"), "source", "data/sources.yml")
+    return unknown_references
 
 
 def duplicate_guidance_numbers(docs: Docs) -> Iterator[Problem]:
@@ -126,7 +85,7 @@ def duplicate_guidance_numbers(docs: Docs) -> Iterator[Problem]:
         return
     seen: dict[str, tuple] = {}
     for pattern in (("sections", "*", "number"), ("sections", "*", "paragraphs", "*", "number")):
-        for path, number in _select(doc.data, pattern):
+        for path, number in select(doc.data, pattern):
             if not isinstance(number, str):
                 continue
             kind = "section" if len(path) == 3 else "paragraph"
@@ -148,7 +107,7 @@ def unregistered_citations(docs: Docs) -> Iterator[Problem]:
                 ok = isinstance(paragraphs, list) and all(isinstance(p, str) for p in paragraphs)
                 register[source["id"]] = set(expand_paragraphs(paragraphs)) if ok else set()
     for doc in docs.values():
-        for path, value in _walk(doc.data):
+        for path, value in walk(doc.data):
             if not (isinstance(value, dict) and isinstance(value.get("source"), str) and "para" in value):
                 continue
             source_id, para = value["source"], value["para"]
@@ -176,7 +135,7 @@ def status_history_order(docs: Docs) -> Iterator[Problem]:
     """A partner's statuses must run oldest first, so 'status on a date' is well defined."""
     doc = docs.get("partners")
     if doc is not None:
-        for path, history in _select(doc.data, ("partners", "*", "status_history")):
+        for path, history in select(doc.data, ("partners", "*", "status_history")):
             yield from _oldest_first(doc, path, history, "from", "statuses")
 
 
@@ -217,26 +176,26 @@ def area_bodies(docs: Docs) -> Iterator[Problem]:
                               at_key=True)
 
 
-# Records the model constitution quotes by id (trustdocs/rendering/documents/constitution.py),
-# so renaming or deleting one is an error here rather than a broken document.
-QUOTED_RECORDS = {
-    ("board", "rules"): ("rule-partners-keep-functions", "rule-separate-chairs", "rule-lscb-distinct",
-                         "rule-engage-every-district"),
-    ("duties", "duties"): ("pool-budgets-and-share-resources",),
-}
+def quoted_records(wanted: Mapping[tuple[str, str], tuple[str, ...]], document: str, module: str) -> Check:
+    """A check that every record a document quotes by id still exists.
 
+    ``wanted`` maps (data file, list key) to the ids, such as
+    ``{("board", "rules"): ("rule-separate-chairs",)}``, so renaming or deleting
+    one is a data error rather than a broken document.
+    """
 
-def quoted_records(docs: Docs) -> Iterator[Problem]:
-    """Every record the model constitution quotes still exists."""
-    for (name, key), wanted in QUOTED_RECORDS.items():
-        doc = docs.get(name)
-        if doc is None or not isinstance(doc.data, dict) or not isinstance(doc.data.get(key), list):
-            continue
-        present = _ids_in(docs, name, key)
-        for record_id in wanted:
-            if record_id not in present:
-                yield doc.problem((key,), f"'{record_id}' is missing: the model constitution quotes it. "
-                                  "Restore it, or change trustdocs/rendering/documents/constitution.py", at_key=True)
+    def quoted_records(docs: Docs) -> Iterator[Problem]:
+        for (name, key), ids in wanted.items():
+            doc = docs.get(name)
+            if doc is None or not isinstance(doc.data, dict) or not isinstance(doc.data.get(key), list):
+                continue
+            present = _ids_in(docs, name, key)
+            for record_id in ids:
+                if record_id not in present:
+                    yield doc.problem((key,), f"'{record_id}' is missing: {document} quotes it. "
+                                      f"Restore it, or change {module}", at_key=True)
+
+    return quoted_records
 
 
 def area_chairs(docs: Docs) -> Iterator[Problem]:
@@ -246,29 +205,3 @@ def area_chairs(docs: Docs) -> Iterator[Problem]:
             chair, lscb_chair = doc.data.get("chair"), doc.data.get("lscb_chair")
             if isinstance(chair, str) and isinstance(lscb_chair, str) and chair.strip().casefold() == lscb_chair.strip().casefold():
                 yield doc.problem(("lscb_chair",), "the Local Safeguarding Children Board needs a different chair from the Board")
-
-
-def unprintable_characters(docs: Docs) -> Iterator[Problem]:
-    """Every character in the data can be drawn by the fonts the PDF documents ship (see trustdocs/core/fonts.py).
-
-    Otherwise the PDF would borrow a glyph from whatever fonts the build machine
-    has, and two machines would publish different files.
-    """
-    for doc in docs.values():
-        for path, value in _walk(doc.data):
-            if isinstance(value, str):
-                missing = uncovered(value)
-                if missing:
-                    yield doc.problem(path, f"the documents' font cannot print {', '.join(map(describe, missing))}: "
-                                      "use another character (for example a plain letter or punctuation mark)")
-
-
-CHECKS = (duplicate_ids, unknown_partners, unknown_duties, unknown_sources, unregistered_citations,
-          status_history_order, timeline_order, duplicate_guidance_numbers, area_bodies, area_chairs,
-          quoted_records, unprintable_characters)
-
-
-def reference_problems(docs: Docs) -> list[Problem]:
-    from trustdocs.validation.consultations import consultation_problems  # that package builds on these models
-
-    return [problem for check in (*CHECKS, consultation_problems) for problem in check(docs)]

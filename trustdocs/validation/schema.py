@@ -13,7 +13,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
-from trustdocs.model.records import PartialDate
+from trustdocs.core.dates import PartialDate
 from trustdocs.core.problems import Problem
 from trustdocs.core.strict_yaml import Document
 

@@ -23,12 +23,15 @@ import datetime
 from html import escape
 from urllib.parse import urlsplit
 
+from trustdocs.rendering import paths
 from trustdocs.core.escape import attr, md
-from trustdocs.model.records import DataSet
-from trustdocs.rendering.pages.base import Page, bullet_list, cites, link
+from trustdocs.model.dataset import DataSet
+from trustdocs.core.markdown import bullet_list
+from trustdocs.rendering.common import cites, Page
+from trustdocs.rendering.paths import link
+from trustdocs.rendering.consultations.parts import guidance_paragraphs, notices_markdown
 from trustdocs.model.consultations import Consultation, Question
-from trustdocs.rendering.consultations.paths import form_path, href, printable_slug
-from trustdocs.model.consultation_state import FORTHCOMING, OPEN, consultation_state
+from trustdocs.model.consultation_state import consultation_state, FORTHCOMING, OPEN
 
 STYLESHEET = "assets/stylesheets/consultations.css"
 FORM_ID = "response-form"
@@ -39,9 +42,8 @@ def _e(text: str) -> str:
 
 
 def _about_hint(here: str, data: DataSet, q: Question) -> str:
-    from trustdocs.rendering.consultations.pages import guidance_paragraphs  # pages imports this module
 
-    numbers = [f'<a href="{_e(href(here, page, "para-" + n.replace(".", "-")))}">{_e(n)}</a>'
+    numbers = [f'<a href="{_e(paths.href(here, page, "para-" + n.replace(".", "-")))}">{_e(n)}</a>'
                for n, page in guidance_paragraphs(data, q)]
     if not numbers:
         return ""
@@ -159,7 +161,7 @@ def response_form(data: DataSet, c: Consultation, here: str, endpoint: str = "")
         actions = _download_actions(c)
     return (
         opening
-        + f'<link rel="stylesheet" href="{_e(href(here, STYLESHEET))}">'
+        + f'<link rel="stylesheet" href="{_e(paths.href(here, STYLESHEET))}">'
         + '<div class="consultation-error-summary" id="response-errors" tabindex="-1" hidden><div role="alert">'
         '<h2 class="consultation-error-summary-title">There is a problem</h2>'
         '<ul class="consultation-error-summary-list"></ul></div></div>'
@@ -193,12 +195,11 @@ def _send_to(here: str, data: DataSet, c: Consultation) -> str:
 
 
 def respond_page(data: DataSet, c: Consultation, as_at: datetime.date) -> Page:
-    from trustdocs.rendering.consultations.pages import notices_markdown  # pages imports this module
 
-    here = form_path(c.id)
+    here = paths.consultation_form(c.id)
     state = consultation_state(c, as_at)
     endpoint = c.respond.endpoint if state == OPEN else ""
-    printable = link(here, f"documents/{printable_slug(c.id)}.md")
+    printable = link(here, paths.document(paths.printable_form_slug(c.id)))
     if endpoint:
         handling = (f"When you select Send your response, your answers go to {md(urlsplit(endpoint).hostname or '')} "
                     f"for the {md(c.owner)}. This website does not keep a copy.")

@@ -7,15 +7,20 @@ Every function is pure: data and an "as at" date in, :class:`Page` records out.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
 
+from trustdocs.rendering import paths
 from trustdocs.core.escape import attr, md
-from trustdocs.model.records import DataSet
-from trustdocs.rendering.pages.base import Page, bullet_list, cites, link, table
+from trustdocs.model.dataset import DataSet
+from trustdocs.core.markdown import bullet_list, table
+from trustdocs.rendering.common import cites, Page
+from trustdocs.rendering.paths import link
+from trustdocs.rendering.site import Citing, Site, citations_of
 from trustdocs.rendering.consultations.chart import Bar, bar_chart
 from trustdocs.rendering.consultations.form import respond_page
-from trustdocs.model.consultations import CHOICE_LABELS, Consultation, Outcome, Question, percent
-from trustdocs.rendering.consultations.paths import INDEX, consultation_path, form_path, outcome_path
-from trustdocs.model.consultation_state import CLOSED, FORTHCOMING, OPEN, PUBLISHED, STATE_LABELS, STATES, as_at_date, consultation_state
+from trustdocs.rendering.consultations.parts import guidance_paragraphs, notices_markdown
+from trustdocs.model.consultations import CHOICE_LABELS, Consultation, Outcome, Question, all_cites, percent
+from trustdocs.model.consultation_state import CLOSED, consultation_state, FORTHCOMING, OPEN, PUBLISHED, STATE_LABELS, STATES
 
 
 def day(date: datetime.date) -> str:
@@ -46,14 +51,14 @@ def consultations_index(consultations: tuple[Consultation, ...], as_at: datetime
             continue
         lines = []
         for c in found:
-            line = f"[{md(c.title)}]({link(INDEX, consultation_path(c.id))}). {_ran(c, state)}"
+            line = f"[{md(c.title)}]({link(paths.CONSULTATIONS, paths.consultation(c.id))}). {_ran(c, state)}"
             if state == OPEN:
-                line += f" [Respond to this consultation]({link(INDEX, form_path(c.id))})."
+                line += f" [Respond to this consultation]({link(paths.CONSULTATIONS, paths.consultation_form(c.id))})."
             if state == PUBLISHED and c.outcome:
-                line += f" [Read the outcome]({link(INDEX, outcome_path(c.id))})."
+                line += f" [Read the outcome]({link(paths.CONSULTATIONS, paths.consultation_outcome(c.id))})."
             lines.append(line)
         parts.append(bullet_list(lines))
-    return Page(INDEX, "".join(parts), tuple(c.data_file for c in consultations))
+    return Page(paths.CONSULTATIONS, "".join(parts), tuple(c.data_file for c in consultations))
 
 
 def state_line(c: Consultation, state: str, as_at: datetime.date) -> str:
@@ -68,11 +73,6 @@ def _dates_table(c: Consultation, state: str) -> str:
     if c.dates.outcome:
         rows.append(["Outcome published" if state == PUBLISHED else "Outcome expected", md(str(c.dates.outcome))])
     return table(["Stage", "Date"], rows)
-
-
-def guidance_paragraphs(data: DataSet, question: Question) -> list[tuple[str, str]]:
-    """(paragraph number, its section's page) for each restated guidance paragraph a question asks about."""
-    return [(n, f"guidance/{ref.section}.md") for ref in question.about for n in ref.paragraphs]
 
 
 def _about(here: str, data: DataSet, question: Question) -> str:
@@ -119,7 +119,7 @@ def _documents(here: str, data: DataSet, c: Consultation) -> str:
 def ways_to_respond(here: str, c: Consultation, state: str) -> list[str]:
     lines = []
     if state == OPEN:
-        lines.append(f"Online: [fill in the response form]({link(here, form_path(c.id))}).")
+        lines.append(f"Online: [fill in the response form]({link(here, paths.consultation_form(c.id))}).")
     if c.respond.email:
         lines.append(f"By email: [{md(c.respond.email)}](mailto:{attr(c.respond.email)}).")
     if c.respond.post:
@@ -142,21 +142,10 @@ def _contact(here: str, data: DataSet, c: Consultation) -> str:
     return "\n## Contact {#contact}\n\n" + bullet_list(lines) + f"\n{note}{cites(here, c.contact.cites, data)}\n"
 
 
-def notices_markdown(here: str, data: DataSet, c: Consultation, level: str = "##") -> str:
-    """The Freedom of Information, confidentiality and privacy notices, each under its own heading."""
-    parts = []
-    for heading, anchor, notice in (("Freedom of Information", "freedom-of-information", c.freedom_of_information),
-                                    ("Confidentiality", "confidentiality", c.confidentiality),
-                                    ("Personal information", "personal-information", c.privacy)):
-        if notice:
-            parts.append(f"\n{level} {heading} {{#{anchor}}}\n\n{md(notice.text)} {cites(here, notice.cites, data)}\n")
-    return "".join(parts)
-
-
 def _outcome_section(here: str, c: Consultation, state: str) -> str:
     parts = ["\n## Outcome {#outcome}\n\n"]
     if state == PUBLISHED and c.outcome:
-        parts.append(f"{md(c.outcome.summary)} [Read the outcome]({link(here, outcome_path(c.id))}).\n")
+        parts.append(f"{md(c.outcome.summary)} [Read the outcome]({link(here, paths.consultation_outcome(c.id))}).\n")
     elif state == PUBLISHED:
         parts.append(f"The outcome was due in {md(str(c.dates.outcome))}. It is not on this site yet.\n")
     elif c.dates.outcome:
@@ -167,9 +156,9 @@ def _outcome_section(here: str, c: Consultation, state: str) -> str:
 
 
 def consultation_page(data: DataSet, c: Consultation, as_at: datetime.date) -> Page:
-    here = consultation_path(c.id)
+    here = paths.consultation(c.id)
     state = consultation_state(c, as_at)
-    form_link = f"[{'Respond to this consultation' if state == OPEN else 'See the response form'}]({link(here, form_path(c.id))})"
+    form_link = f"[{'Respond to this consultation' if state == OPEN else 'See the response form'}]({link(here, paths.consultation_form(c.id))})"
     parts = [
         f"# {md(c.title)}\n\n",
         f"{state_line(c, state, as_at)} {_ran(c, state)}\n\n",
@@ -263,12 +252,12 @@ def _question_outcomes(here: str, data: DataSet, c: Consultation, o: Outcome) ->
 
 
 def outcome_page(data: DataSet, c: Consultation) -> Page:
-    here = outcome_path(c.id)
+    here = paths.consultation_outcome(c.id)
     o = c.outcome
     assert o is not None
     parts = [
         f"# Outcome: {md(c.title)}\n\n",
-        f"The outcome of the [consultation]({link(here, consultation_path(c.id))}) that ran from "
+        f"The outcome of the [consultation]({link(here, paths.consultation(c.id))}) that ran from "
         f"{md(str(c.dates.opens))} to {md(str(c.dates.closes))}.\n\n",
         f"{md(o.summary)} {cites(here, o.cites, data)}\n",
     ]
@@ -285,11 +274,10 @@ def outcome_page(data: DataSet, c: Consultation) -> Page:
     return Page(here, "".join(parts), (f"data/consultation-outcomes/{c.id}.yml", c.data_file))
 
 
-def consultation_pages(data: DataSet, as_at: datetime.date | None = None) -> list[Page]:
-    """Every consultation page, in a stable order. ``as_at`` defaults to TRUSTDOCS_AS_AT or the build date."""
+def consultation_pages(data: DataSet, as_at: datetime.date) -> list[Page]:
+    """Every consultation page, in a stable order, as they stand on ``as_at``."""
     if not data.consultations:
         return []
-    as_at = as_at or as_at_date()
     pages = [consultations_index(data.consultations, as_at)]
     for c in data.consultations:
         pages.append(consultation_page(data, c, as_at))
@@ -297,3 +285,14 @@ def consultation_pages(data: DataSet, as_at: datetime.date | None = None) -> lis
         if c.outcome:
             pages.append(outcome_page(data, c))
     return pages
+
+
+def pages(site: Site) -> list[Page]:
+    return consultation_pages(site.data, site.as_at)
+
+
+def citations(data: DataSet) -> Iterator[Citing]:
+    for k in data.consultations:
+        yield from citations_of(f"Consultation: {k.title}", paths.consultation(k.id), all_cites(k))
+        if k.outcome:
+            yield from citations_of(f"Consultation outcome: {k.title}", paths.consultation_outcome(k.id), all_cites(k.outcome))

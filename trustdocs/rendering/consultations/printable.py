@@ -9,12 +9,12 @@ Yes, No and Not sure boxes, and blank rows for comments.
 
 from __future__ import annotations
 
+from trustdocs.rendering import paths
 from trustdocs.rendering.documents.source import DocumentSource
 from trustdocs.rendering.documents.text import bullets, source_notes, table
 from trustdocs.core.escape import md
-from trustdocs.model.records import DataSet
+from trustdocs.model.dataset import DataSet
 from trustdocs.model.consultations import Consultation
-from trustdocs.rendering.consultations.paths import printable_slug
 
 COMMENT_ROWS = 4  # blank rows to write comments in
 
@@ -100,7 +100,7 @@ def printable_form(data: DataSet, c: Consultation) -> DocumentSource:
         ("Consultation criteria", tuple(cite for n in c.criteria for cite in n.cites)),
     ]))
     return DocumentSource(
-        slug=printable_slug(c.id),
+        slug=paths.printable_form_slug(c.id),
         title=f"{c.title}: response form",
         markdown="".join(parts),
         data_files=(c.data_file,),

@@ -23,12 +23,15 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
-from trustdocs.model.records import Area, DataSet
+from trustdocs.model.dataset import DataSet
+
+from trustdocs.model.records import Area
+from trustdocs.rendering import paths
 from trustdocs.rendering.documents.constitution import constitution
-from trustdocs.rendering.documents.convert import ASSETS, FORMATS, render
+from trustdocs.rendering.documents.convert import FORMATS, render
 from trustdocs.rendering.documents.cypp_template import cypp_template
 from trustdocs.core.clock import source_date_epoch
-from trustdocs.rendering.documents.source import DocumentSource
+from trustdocs.rendering.documents.source import ASSETS, DocumentSource
 
 FORMAT_LABELS = {"pdf": "PDF", "docx": "Word", "odt": "OpenDocument text", "md": "Markdown"}
 MEDIA_TYPES = {
@@ -44,26 +47,17 @@ def area_documents(data: DataSet, area: Area | None) -> list[DocumentSource]:
     return [constitution(data, area), cypp_template(data, area)]
 
 
-def documents(data: DataSet) -> list[DocumentSource]:
-    """Every document the site offers, in a stable order."""
+def model_documents(data: DataSet) -> list[DocumentSource]:
+    """The model documents: the generic pair, then each area's, in a stable order."""
     out = area_documents(data, None)
     for area in data.areas:
         out += area_documents(data, area)
-    out += _printable_forms(data)
     return out
-
-
-def _printable_forms(data: DataSet) -> list[DocumentSource]:
-    try:
-        from trustdocs.rendering.consultations.printable import printable_forms
-    except ModuleNotFoundError:  # consultations not in this build of the code yet
-        return []
-    return printable_forms(data)
 
 
 def download_path(source: DocumentSource, fmt: str) -> str:
     """Where a rendered document goes on the site, relative to docs/."""
-    return f"downloads/{source.slug}.{fmt}"
+    return paths.download(source.slug, fmt)
 
 
 @dataclass(frozen=True)

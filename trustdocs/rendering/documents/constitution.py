@@ -10,7 +10,9 @@ their section, so a unitary area's numbers match the generic model's.
 from __future__ import annotations
 
 from trustdocs.core.escape import md
-from trustdocs.model.records import Area, Cite, DataSet
+from trustdocs.model.citations import Cite
+from trustdocs.model.dataset import DataSet
+from trustdocs.model.records import Area
 from trustdocs.rendering.documents.clauses import Section, ref, render_sections
 from trustdocs.rendering.documents.particulars import Particulars, area_title, particulars
 from trustdocs.rendering.documents.source import DocumentSource
@@ -18,6 +20,13 @@ from trustdocs.rendering.documents.text import bullets, source_notes, table
 
 SLUG = "trust-board-constitution"
 TITLE = "Model constitution for a Children's Trust Board"
+# Records this document quotes by id. The registry turns this into a data check,
+# so renaming or deleting one is an editor's error message, not a broken document.
+QUOTED_RECORDS = {
+    ("board", "rules"): ("rule-partners-keep-functions", "rule-separate-chairs", "rule-lscb-distinct",
+                         "rule-engage-every-district"),
+    ("duties", "duties"): ("pool-budgets-and-share-resources",),
+}
 
 
 def constitution(data: DataSet, area: Area | None = None) -> DocumentSource:
@@ -175,7 +184,7 @@ def relationships(data: DataSet) -> Section:
 
 def resources(data: DataSet) -> Section:
     s = Section("resources", "Pooled budgets and shared resources")
-    power = next(d for d in data.duties if d.id == "pool-budgets-and-share-resources")  # see references.QUOTED_RECORDS
+    power = next(d for d in data.duties if d.id == "pool-budgets-and-share-resources")  # see QUOTED_RECORDS
     s.add("pooled-budgets", "Pooled budgets", md(power.summary),
           "Each pooled budget has a written agreement. It names the host body, what each body pays in and how the budget is audited.")
     s.add("shared-resources", "Staff, services and premises",
@@ -215,7 +224,7 @@ def adoption(data: DataSet, p: Particulars) -> Section:
 
 
 def _rule(data: DataSet, rule_id: str) -> str:
-    """The text of a rule the constitution quotes (the loader checks each exists: references.QUOTED_RECORDS)."""
+    """The text of a rule the constitution quotes (the loader checks each exists: QUOTED_RECORDS)."""
     return next(r.text for r in data.board.rules if r.id == rule_id)
 
 

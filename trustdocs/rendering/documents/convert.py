@@ -22,19 +22,14 @@ import pypandoc
 
 from trustdocs.core.clock import build_time, source_date_epoch
 from trustdocs.rendering.documents.reference import reference_document
-from trustdocs.rendering.documents.source import DocumentSource
+from trustdocs.rendering.documents.source import DocumentError, DocumentSource
 from trustdocs.rendering.documents.zips import normalise_zip
 
 FORMATS = ("docx", "odt", "pdf")  # the downloadable formats; "md" is the source itself
-ASSETS = Path(__file__).parents[2] / "assets"  # trustdocs/assets: the stylesheet and fonts
 # Strict Markdown plus the two extensions the subset needs. No raw HTML, no
 # citations (@), maths ($), sub/superscript (~ ^) or smart punctuation: text
 # stays as written.
 PANDOC_READER = "markdown_strict-raw_html+pipe_tables+header_attributes"
-
-
-class DocumentError(RuntimeError):
-    """A document could not be rendered; the message says which and why."""
 
 
 def _pandoc(source: DocumentSource, to: str, *extra: str) -> bytes:

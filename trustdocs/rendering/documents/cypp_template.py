@@ -8,7 +8,8 @@ bodies to consult, and the review schedule across the plan's years.
 from __future__ import annotations
 
 from trustdocs.core.escape import md
-from trustdocs.model.records import Area, DataSet
+from trustdocs.model.dataset import DataSet
+from trustdocs.model.records import Area
 from trustdocs.rendering.documents.clauses import Section, ref, render_sections
 from trustdocs.rendering.documents.particulars import Particulars, area_title, particulars, placeholder
 from trustdocs.rendering.documents.source import DocumentSource

@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from trustdocs.core.escape import md
-from trustdocs.model.records import SEAT_CATEGORIES, Area, DataSet, Partner
+from trustdocs.model.dataset import DataSet, SEAT_CATEGORIES
+from trustdocs.model.records import Area, Partner
 
 
 def area_title(area: Area) -> str:

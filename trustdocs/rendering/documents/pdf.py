@@ -17,7 +17,7 @@ from weasyprint import HTML
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 from trustdocs.core import fonts
-from trustdocs.rendering.documents.convert import ASSETS, DocumentError
+from trustdocs.rendering.documents.source import ASSETS, DocumentError
 
 logging.getLogger("weasyprint").setLevel(logging.ERROR)
 logging.getLogger("fontTools").setLevel(logging.ERROR)

@@ -12,6 +12,14 @@ to the literal character.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+
+# The PDF stylesheet and the bundled fonts: all the PDF renderer may read (trustdocs/assets/).
+ASSETS = Path(__file__).parents[2] / "assets"
+
+
+class DocumentError(RuntimeError):
+    """A document could not be rendered; the message says which and why."""
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from trustdocs.core.escape import md
 from trustdocs.core.markdown import bullet_list as bullets
 from trustdocs.core.markdown import table  # noqa: F401 - the document modules import it from here
-from trustdocs.model.records import Cite, DataSet
+from trustdocs.model.citations import Cite
+from trustdocs.model.dataset import DataSet
 from trustdocs.rendering.common import para_label
 
 

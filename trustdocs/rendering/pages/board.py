@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from trustdocs.rendering import paths
 from trustdocs.core.escape import attr, md
-from trustdocs.model.records import DataSet
-from trustdocs.rendering.pages.base import Page, cites, partner_link, strength
+from trustdocs.model.dataset import DataSet
+from trustdocs.rendering.common import cites, Page, partner_link, strength
+from trustdocs.rendering.site import Citing, Site, citations_of
 
-HERE = "board.md"
+HERE = paths.BOARD
 
 
 def _anchored(item_id: str, body: str) -> str:
@@ -38,3 +41,18 @@ def board_page(data: DataSet) -> Page:
                   for r in b.relationships) + "\n",
     ]
     return Page(HERE, "".join(parts), ("data/board.yml",))
+
+
+def pages(site: Site) -> Iterator[Page]:
+    yield board_page(site.data)
+
+
+def citations(data: DataSet) -> Iterator[Citing]:
+    b = data.board
+    for kind, items in (("Board objective", b.objectives), ("Board function", b.functions), ("Board rule", b.rules)):
+        for item in items:
+            yield from citations_of(f"{kind}: {item.text}", paths.BOARD, item.cites, item.id)
+    for m in b.membership:
+        yield from citations_of(f"Board member: {data.partner(m.partner).name}", paths.BOARD, m.cites, m.id)
+    for r in b.relationships:
+        yield from citations_of(f"Board relationship: {data.partner(r.partner).name}", paths.BOARD, r.cites, r.id)

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 import datetime
 
+from trustdocs.rendering import paths
 from trustdocs.core.escape import md
-from trustdocs.model.records import DataSet
-from trustdocs.rendering.pages.base import Page, bullet_list, duty_link, partner_link, strength
+from trustdocs.model.dataset import DataSet
+from trustdocs.core.markdown import bullet_list
+from trustdocs.rendering.common import duty_link, Page, partner_link, strength
+from trustdocs.rendering.site import Site
 
-HERE = "what-would-change.md"
+HERE = paths.CHANGES
 # The framework in force under the 2005 guidance, just before the July 2008 proposals,
 # and the position once both 2008 consultations had been published.
 BEFORE = datetime.date(2008, 6, 30)
@@ -39,3 +43,7 @@ def changes_page(data: DataSet) -> Page:
                       for d in proposed_duties)
     )
     return Page(HERE, markdown, ("data/partners.yml", "data/duties.yml"))
+
+
+def pages(site: Site) -> Iterator[Page]:
+    yield changes_page(site.data)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from trustdocs.rendering import paths
 from trustdocs.core.escape import attr, md
-from trustdocs.model.records import DataSet
-from trustdocs.rendering.pages.base import Page, bullet_list, cites, partner_link, strength
+from trustdocs.model.dataset import DataSet
+from trustdocs.core.markdown import bullet_list
+from trustdocs.rendering.common import cites, Page, partner_link, strength
+from trustdocs.rendering.site import Citing, Site, citations_of
 
-HERE = "cypp.md"
+HERE = paths.CYPP
 
 
 def cypp_page(data: DataSet) -> Page:
@@ -28,3 +32,13 @@ def cypp_page(data: DataSet) -> Page:
         if r.prompts:
             parts.append("Questions for your plan:\n\n" + bullet_list(md(q) for q in r.prompts))
     return Page(HERE, "".join(parts), ("data/cypp.yml",))
+
+
+def pages(site: Site) -> Iterator[Page]:
+    yield cypp_page(site.data)
+
+
+def citations(data: DataSet) -> Iterator[Citing]:
+    yield from citations_of("The Children and Young People's Plan", paths.CYPP, data.cypp.plan.cites)
+    for r in data.cypp.requirements:
+        yield from citations_of(f"Plan requirement: {r.heading}", paths.CYPP, r.cites, r.id)

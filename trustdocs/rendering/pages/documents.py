@@ -6,21 +6,20 @@ Word, OpenDocument and PDF files) with links to those files and their sizes.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from trustdocs.rendering import paths
 from trustdocs.rendering.documents.catalogue import FORMAT_LABELS, area_documents, download_path
 from trustdocs.rendering.documents.convert import FORMATS
 from trustdocs.rendering.documents.particulars import area_title
 from trustdocs.rendering.documents.source import DocumentSource
 from trustdocs.core.escape import md
-from trustdocs.model.records import Area, DataSet
-from trustdocs.rendering.pages.base import AREA_LABELS, Page, cites, link, table
+from trustdocs.model.dataset import DataSet
+from trustdocs.model.records import Area
+from trustdocs.core.markdown import table
+from trustdocs.rendering.common import AREA_LABELS, cites, Page
+from trustdocs.rendering.paths import link
+from trustdocs.rendering.site import Citing, Site, citations_of
 from trustdocs.rendering.sizes import Sizes, size_label
-
-INDEX = "documents/index.md"
-
-
-def document_path(source: DocumentSource) -> str:
-    return f"documents/{source.slug}.md"
-
 
 def format_links(here: str, source: DocumentSource, sizes: Sizes) -> str:
     """'PDF (24 KB), Word (11 KB), OpenDocument text (8 KB)': each a download link."""
@@ -32,14 +31,14 @@ def format_links(here: str, source: DocumentSource, sizes: Sizes) -> str:
 
 
 def document_page(source: DocumentSource, sizes: Sizes) -> Page:
-    here = document_path(source)
+    here = paths.document(source.slug)
     heading, _, body = source.markdown.partition("\n")
     markdown = f"{heading}\n\nDownload this document: {format_links(here, source, sizes)}.\n{body}"
     return Page(here, markdown, source.data_files)
 
 
 def area_page(data: DataSet, area: Area, sizes: Sizes) -> Page:
-    here = f"areas/{area.id}.md"
+    here = paths.area(area.id)
     parts = [f"# {md(area_title(area))}\n\n"]
     if area.fictional:
         parts.append("This is a made-up area. It shows how the documents change for this kind of area.\n\n")
@@ -66,7 +65,7 @@ def area_page(data: DataSet, area: Area, sizes: Sizes) -> Page:
 
 
 def _document_table(here: str, sources: list[DocumentSource], sizes: Sizes) -> str:
-    rows = [[f"[{md(s.title)}]({link(here, document_path(s))})", format_links(here, s, sizes)] for s in sources]
+    rows = [[f"[{md(s.title)}]({link(here, paths.document(s.slug))})", format_links(here, s, sizes)] for s in sources]
     return table(["Document", "Download"], rows)
 
 
@@ -82,22 +81,30 @@ def documents_index(data: DataSet, sources: list[DocumentSource], sizes: Sizes) 
         "People's Plan. Adapt them, then adopt them. Each is also a page on this site.\n\n",
         "The Word and OpenDocument files are for editing. The PDF files are tagged for screen readers.\n\n",
         "## Models for any area\n\n",
-        _document_table(INDEX, generic, sizes),
+        _document_table(paths.DOCUMENTS, generic, sizes),
     ]
     if others:
         parts.append("\n## Printable consultation response forms\n\n")
-        parts.append(_document_table(INDEX, others, sizes))
+        parts.append(_document_table(paths.DOCUMENTS, others, sizes))
     if data.areas:
         parts.append("\n## Filled in for an area\n\n")
         for area in data.areas:
-            parts.append(f"### [{md(area_title(area))}]({link(INDEX, f'areas/{area.id}.md')})\n\n")
-            parts.append(_document_table(INDEX, [s for s in sources if s.slug.startswith(f"{area.id}/")], sizes) + "\n")
-    return Page(INDEX, "".join(parts), ("data/board.yml",))
+            parts.append(f"### [{md(area_title(area))}]({link(paths.DOCUMENTS, paths.area(area.id))})\n\n")
+            parts.append(_document_table(paths.DOCUMENTS, [s for s in sources if s.slug.startswith(f"{area.id}/")], sizes) + "\n")
+    return Page(paths.DOCUMENTS, "".join(parts), ("data/board.yml",))
 
 
-def document_pages(data: DataSet, sources: list[DocumentSource], sizes: Sizes) -> list[Page]:
+def pages(site: Site) -> Iterator[Page]:
     """The downloads page, a page per document and a page per area."""
     assert set(FORMATS) == {"pdf", "docx", "odt"}, "format_links lists these three"
-    return [documents_index(data, sources, sizes),
-            *(document_page(s, sizes) for s in sources),
-            *(area_page(data, a, sizes) for a in data.areas)]
+    sources = list(site.documents)
+    yield documents_index(site.data, sources, site.sizes)
+    for source in sources:
+        yield document_page(source, site.sizes)
+    for area in site.data.areas:
+        yield area_page(site.data, area, site.sizes)
+
+
+def citations(data: DataSet) -> Iterator[Citing]:
+    for a in data.areas:
+        yield from citations_of(f"Area: {a.name}", paths.area(a.id), (*a.cites, *(c for m in a.additional_members for c in m.cites)))

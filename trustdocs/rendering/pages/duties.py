@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from trustdocs.rendering import paths
 from trustdocs.core.escape import md
-from trustdocs.model.records import DataSet, Duty
-from trustdocs.rendering.pages.base import DUTY_STATUS_LABELS, Page, bullet_list, cites, duty_link, link, partner_link, strength, table
+from trustdocs.model.dataset import DataSet
+from trustdocs.model.records import Duty
+from trustdocs.core.markdown import bullet_list, table
+from trustdocs.rendering.common import DUTY_STATUS_LABELS, cites, duty_link, Page, partner_link, strength
+from trustdocs.rendering.paths import link
+from trustdocs.rendering.site import Citing, Site, citations_of
+from trustdocs.rendering.pages.guidance import guidance_list
 
 DATA_FILE = "data/duties.yml"
 
 
-def duty_path(duty_id: str) -> str:
-    return f"duties/{duty_id}.md"
-
-
 def duty_page(data: DataSet, duty: Duty, guidance_section: str = "") -> Page:
-    here = duty_path(duty.id)
+    here = paths.duty(duty.id)
     markdown = (
         f"# {md(duty.name)}\n\n"
         f"{md(duty.summary)} {cites(here, duty.cites, data)}\n\n"
@@ -33,7 +36,7 @@ def duty_page(data: DataSet, duty: Duty, guidance_section: str = "") -> Page:
 
 
 def duties_index(data: DataSet) -> Page:
-    here = "duties/index.md"
+    here = paths.DUTIES
     rows = [
         [duty_link(here, d.name, d.id), strength(d.strength), md(DUTY_STATUS_LABELS[d.status]), str(len(d.holders))]
         for d in data.duties
@@ -49,7 +52,7 @@ def duties_index(data: DataSet) -> Page:
 
 def duty_matrix(data: DataSet) -> Page:
     """Partners down the side, duties across: each cell the strength, or 'no'."""
-    here = "duties/matrix.md"
+    here = paths.DUTY_MATRIX
     holders = [p for p in data.partners if data.duties_held_by(p.id)]
     header = ["Partner"] + [duty_link(here, d.name, d.id) for d in data.duties]
     rows = [
@@ -66,3 +69,16 @@ def duty_matrix(data: DataSet) -> Page:
            + bullet_list(partner_link(here, data, p.id) for p in others) if others else "")
     )
     return Page(here, markdown, (DATA_FILE, "data/partners.yml"))
+
+
+def pages(site: Site) -> Iterator[Page]:
+    data = site.data
+    yield duties_index(data)
+    for d in data.duties:
+        yield duty_page(data, d, guidance_list(paths.duty(d.id), data, data.guidance_for_duty(d.id)))
+    yield duty_matrix(data)
+
+
+def citations(data: DataSet) -> Iterator[Citing]:
+    for d in data.duties:
+        yield from citations_of(d.name, paths.duty(d.id), d.cites)

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 import re
+from collections.abc import Iterable
 
+from trustdocs.rendering import paths
 from trustdocs.core.escape import attr, md
-from trustdocs.model.records import DataSet
-from trustdocs.rendering.common import features_list, outcomes_list
-from trustdocs.rendering.pages.base import Page, cites, link, table
+from trustdocs.model.dataset import DataSet
+from trustdocs.core.markdown import table
+from trustdocs.model.records import Named
+from trustdocs.rendering.common import Page, citation, cites
+from trustdocs.rendering.paths import link
+from trustdocs.rendering.site import Citing, Site, citations_of
 
 
 def outcomes_page(data: DataSet) -> Page:
-    here = "outcomes.md"
+    here = paths.OUTCOMES
     markdown = (
         "# The five outcomes\n\n"
         "Every Child Matters (2003) set five outcomes for every child. Together they define the "
@@ -22,7 +28,7 @@ def outcomes_page(data: DataSet) -> Page:
 
 
 def features_page(data: DataSet) -> Page:
-    here = "features.md"
+    here = paths.FEATURES
     markdown = (
         "# The five essential features of a Children's Trust\n\n"
         "The 2005 statutory guidance set out five essential features, and the 2008 draft guidance "
@@ -33,7 +39,7 @@ def features_page(data: DataSet) -> Page:
 
 
 def glossary_page(data: DataSet) -> Page:
-    here = "glossary.md"
+    here = paths.GLOSSARY
     rows = [
         [f'<span id="{attr(t.id)}"></span>{md(t.term)}' + (f" ({md(t.abbreviation)})" if t.abbreviation else ""),
          f"{md(t.definition)} {cites(here, t.cites, data)}"]
@@ -55,3 +61,51 @@ def abbreviations(data: DataSet) -> str:
             pairs.setdefault(p.short_name, p.name)
     lines = [f"*[{abbr}]: {md(term)}" for abbr, term in pairs.items()]
     return "\n\n" + "\n".join(lines) + "\n" if lines else ""
+
+
+# The home page's placeholders (macros/__init__.py fills them through mkdocs-macros).
+
+
+def _numbered(items: Iterable[Named], data: DataSet, sources_dir: str) -> str:
+    """A numbered list of named items, each with its summary and sources."""
+    return "\n".join(
+        f"{n}. **{md(item.name)}**. {md(item.summary)} {citation(item.cites, data, sources_dir)}"
+        for n, item in enumerate(items, start=1)
+    ) + "\n"
+
+
+def outcomes_list(data: DataSet, sources_dir: str = "sources") -> str:
+    """The five Every Child Matters outcomes as a numbered list, each with its source."""
+    return _numbered(data.outcomes, data, sources_dir)
+
+
+def features_list(data: DataSet, sources_dir: str = "sources") -> str:
+    """The five essential features of a Children's Trust, each with its source."""
+    return _numbered(data.features, data, sources_dir)
+
+
+def counts_summary(data: DataSet) -> str:
+    """A one-line summary of the data set, for the home page."""
+    return (
+        f"{len(data.partners)} partners and partnerships, {len(data.duties)} duties and powers, "
+        f"{len(data.board.objectives)} proposed Board objectives, {len(data.cypp.requirements)} "
+        f"plan requirements and {len(data.sources)} source documents."
+    )
+
+
+def pages(site: Site) -> Iterator[Page]:
+    yield outcomes_page(site.data)
+    yield features_page(site.data)
+    yield glossary_page(site.data)
+
+
+def citations(data: DataSet) -> Iterator[Citing]:
+    for o in data.outcomes:
+        yield from citations_of(f"Outcome: {o.name}", paths.OUTCOMES, o.cites)
+    for f in data.features:
+        yield from citations_of(f"Essential feature: {f.name}", paths.FEATURES, f.cites)
+
+
+def glossary_citations(data: DataSet) -> Iterator[Citing]:
+    for t in data.glossary:
+        yield from citations_of(f"Glossary: {t.term}", paths.GLOSSARY, t.cites, t.id)

@@ -7,19 +7,21 @@ and its sources.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from trustdocs.rendering import paths
 from trustdocs.core.escape import attr, md
-from trustdocs.model.records import DataSet, GuidanceParagraph, GuidanceSection
-from trustdocs.rendering.pages.base import Page, bullet_list, cites, link, strength
+from trustdocs.model.dataset import DataSet
+from trustdocs.model.records import GuidanceParagraph, GuidanceSection
+from trustdocs.core.markdown import bullet_list
+from trustdocs.rendering.common import cites, Page, strength
+from trustdocs.rendering.paths import link
+from trustdocs.rendering.site import Citing, Site, citations_of
 
 DATA_FILE = "data/guidance.yml"
 
 
-def section_path(section: GuidanceSection) -> str:
-    return f"guidance/{section.id}.md"
-
-
 def paragraph_link(from_page: str, section: GuidanceSection, paragraph: GuidanceParagraph) -> str:
-    return f"[Paragraph {md(paragraph.number)}]({link(from_page, section_path(section), paragraph.anchor)})"
+    return f"[Paragraph {md(paragraph.number)}]({link(from_page, paths.guidance_section(section.id), paragraph.anchor)})"
 
 
 def _paragraph(here: str, data: DataSet, p: GuidanceParagraph) -> str:
@@ -33,7 +35,7 @@ def _paragraph(here: str, data: DataSet, p: GuidanceParagraph) -> str:
 
 
 def section_page(data: DataSet, section: GuidanceSection) -> Page:
-    here = section_path(section)
+    here = paths.guidance_section(section.id)
     source = data.source(section.source)
     markdown = (
         f"# {md(section.number)}. {md(section.title)}\n\n"
@@ -46,13 +48,13 @@ def section_page(data: DataSet, section: GuidanceSection) -> Page:
 
 
 def guidance_index(data: DataSet) -> Page:
-    here = "guidance/index.md"
+    here = paths.GUIDANCE
     markdown = (
         "# The statutory guidance, restated\n\n"
         "The substance of the 2008 draft statutory guidance and of the 2008 legislative proposals, "
         "in plain English. Every paragraph links to the source paragraphs it restates.\n\n"
         + bullet_list(
-            f"[{md(s.number)}. {md(s.title)}]({link(here, section_path(s))}) ({len(s.paragraphs)} paragraphs)"
+            f"[{md(s.number)}. {md(s.title)}]({link(here, paths.guidance_section(s.id))}) ({len(s.paragraphs)} paragraphs)"
             for s in data.guidance)
     )
     return Page(here, markdown, (DATA_FILE,))
@@ -63,3 +65,15 @@ def guidance_list(here: str, data: DataSet, items: tuple[tuple[GuidanceSection, 
     return bullet_list(
         f"{paragraph_link(here, s, p)}" + (f" ({strength(p.strength)})" if p.strength else "") + f". {md(p.text)}"
         for s, p in items)
+
+
+def pages(site: Site) -> Iterator[Page]:
+    yield guidance_index(site.data)
+    for section in site.data.guidance:
+        yield section_page(site.data, section)
+
+
+def citations(data: DataSet) -> Iterator[Citing]:
+    for s in data.guidance:
+        for p in s.paragraphs:
+            yield from citations_of(f"Guidance paragraph {p.number}", paths.guidance_section(s.id), p.cites, p.anchor)

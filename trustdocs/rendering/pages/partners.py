@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 import re
 from itertools import groupby
 
+from trustdocs.rendering import paths
 from trustdocs.core.escape import md
-from trustdocs.model.records import DataSet, Partner
-from trustdocs.rendering.pages.base import (AREA_LABELS, CATEGORY_LABELS, DUTY_STATUS_LABELS, STATUS_LABELS, Page, bullet_list, cites,
-                   duty_link, link, strength, table)
+from trustdocs.model.dataset import DataSet
+from trustdocs.model.records import Partner
+from trustdocs.core.markdown import bullet_list, table
+from trustdocs.rendering.common import AREA_LABELS, CATEGORY_LABELS, DUTY_STATUS_LABELS, STATUS_LABELS, cites, duty_link, Page, strength
+from trustdocs.rendering.paths import link
+from trustdocs.rendering.site import Citing, Site, citations_of
+from trustdocs.rendering.pages.guidance import guidance_list
 
 DATA_FILE = "data/partners.yml"
 
@@ -16,10 +22,6 @@ DATA_FILE = "data/partners.yml"
 def _is_abbreviation(partner: Partner) -> bool:
     """PCTs, LSCB: shown after the name in the heading, so the page defines it first (GOV.UK style)."""
     return bool(re.fullmatch(r"[A-Z]{2,6}s?", partner.short_name))
-
-
-def partner_path(partner_id: str) -> str:
-    return f"partners/{partner_id}.md"
 
 
 def _status_table(here: str, partner: Partner, data: DataSet) -> str:
@@ -42,7 +44,7 @@ def _duties_section(here: str, partner: Partner, data: DataSet) -> str:
 
 
 def _board_section(here: str, partner: Partner, data: DataSet) -> str:
-    board = link(here, "board.md")
+    board = link(here, paths.BOARD)
     lines = [
         f"{md(partner.name)} {strength(m.strength)} be represented on the Board. {md(m.role)} "
         f"([Board membership]({board}#{m.id})) {cites(here, m.cites, data)}"
@@ -58,7 +60,7 @@ def _board_section(here: str, partner: Partner, data: DataSet) -> str:
 
 
 def _cypp_section(here: str, partner: Partner, data: DataSet) -> str:
-    cypp = link(here, "cypp.md")
+    cypp = link(here, paths.CYPP)
     out = ""
     if partner.id in data.cypp.plan.owners:
         out += (f"Under the 2008 proposals this body would share ownership of the joint plan, "
@@ -83,7 +85,7 @@ def _sources_section(here: str, partner: Partner, data: DataSet) -> str:
 
 
 def partner_page(data: DataSet, partner: Partner, guidance_section: str = "") -> Page:
-    here = partner_path(partner.id)
+    here = paths.partner(partner.id)
     areas = " and ".join(AREA_LABELS[a] for a in partner.area_types)
     markdown = (
         f"# {md(partner.name)}" + (f" ({md(partner.short_name)})" if _is_abbreviation(partner) else "") + "\n\n"
@@ -105,12 +107,26 @@ def partner_page(data: DataSet, partner: Partner, guidance_section: str = "") ->
 
 
 def partners_index(data: DataSet) -> Page:
-    here = "partners/index.md"
+    here = paths.PARTNERS
     parts = ["# Partners\n\nFind your organisation to see what applies to it. Each page gives its status, duties "
              "and powers, its place on the Board and what the Children and Young People's Plan asks of it.\n"]
     for category, label in CATEGORY_LABELS.items():
         members = [p for p in data.partners if p.category == category]
         if members:
             parts.append(f"\n## {md(label)}\n\n" + bullet_list(
-                f"[{md(p.name)}]({link(here, partner_path(p.id))}). {md(p.summary)}" for p in members))
+                f"[{md(p.name)}]({link(here, paths.partner(p.id))}). {md(p.summary)}" for p in members))
     return Page(here, "".join(parts), (DATA_FILE,))
+
+
+def pages(site: Site) -> Iterator[Page]:
+    data = site.data
+    yield partners_index(data)
+    for p in data.partners:
+        yield partner_page(data, p, guidance_list(paths.partner(p.id), data, data.guidance_concerning(p.id)))
+
+
+def citations(data: DataSet) -> Iterator[Citing]:
+    for p in data.partners:
+        yield from citations_of(p.name, paths.partner(p.id), p.cites)
+        for s in p.status_history:
+            yield from citations_of(f"{p.name}: status from {s.start}", paths.partner(p.id), s.cites, "status-over-time")

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from itertools import groupby
 
+from trustdocs.rendering import paths
 from trustdocs.core.escape import attr, md
-from trustdocs.model.records import DataSet
-from trustdocs.rendering.pages.base import Page, cites
+from trustdocs.model.dataset import DataSet
+from trustdocs.rendering.common import cites, Page
+from trustdocs.rendering.site import Citing, Site, citations_of
 
-HERE = "timeline.md"
+HERE = paths.TIMELINE
 
 
 def timeline_page(data: DataSet) -> Page:
@@ -20,3 +23,12 @@ def timeline_page(data: DataSet) -> Page:
             f'- <span id="{attr(e.id)}"></span>**{md(str(e.date))}: {md(e.title)}**. {md(e.summary)} {cites(HERE, e.cites, data)}'
             for e in events) + "\n")
     return Page(HERE, "".join(parts), ("data/timeline.yml",))
+
+
+def pages(site: Site) -> Iterator[Page]:
+    yield timeline_page(site.data)
+
+
+def citations(data: DataSet) -> Iterator[Citing]:
+    for e in data.timeline:
+        yield from citations_of(f"Timeline: {e.title}", paths.TIMELINE, e.cites, e.id)
