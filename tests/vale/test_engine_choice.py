@@ -73,7 +73,7 @@ def test_no_vale_on_path_means_the_python_engine(bin_dir):
     assert isinstance(engine, PythonEngine)
     assert engine.banner == (
         "vale engine: trustdocs-vale (Python; implements conditional, existence, occurrence, "
-        "repetition, substitution) because no Vale binary is on PATH"
+        "substitution) because no Vale binary is on PATH"
     )
 
 

@@ -158,19 +158,6 @@ def test_conditional_phrase_exceptions_cover_words_inside_them():
     assert lint(rule, "The GOV UK site and the GOV.") == ["1:25:GOV:'GOV' has no definition"]
 
 
-# --- repetition -------------------------------------------------------------
-
-
-REPEATS = "extends: repetition\nmessage: \"'%s' is repeated\"\nignorecase: true\nalpha: true\ntokens: ['[^\\s.!?]+']"
-
-
-def test_repetition_finds_repeated_words_within_a_sentence_only():
-    assert lint(REPEATS, "See the the plan. Plan ahead. It is is.") == [
-        "1:5:the the:'the' is repeated",
-        "1:34:is is:'is' is repeated",
-    ]
-
-
 # --- scopes, limits and levels --------------------------------------------
 
 

@@ -6,11 +6,10 @@ from .base import FileState, Hit, Rule
 from .conditional import Conditional
 from .existence import Existence
 from .occurrence import Occurrence
-from .repetition import Repetition
 from .substitution import Substitution
 
 IMPLEMENTED: dict[str, type[Rule]] = {
-    cls.TYPE: cls for cls in (Existence, Substitution, Occurrence, Conditional, Repetition)
+    cls.TYPE: cls for cls in (Existence, Substitution, Occurrence, Conditional)
 }
 
 # Every extension point Vale itself knows (check/definition.go). Naming one of
