@@ -15,10 +15,9 @@ Public interface:
 
 from __future__ import annotations
 
-from .alerts import Alert
-from .config import ValeConfig, load_config
+from .config import ConfigError, ValeConfig, load_config
 from .engine import choose_engine, lint_text
-from .errors import ConfigError, RuleError, ValeError
+from .rules import Alert, RuleError, ValeError
 from .site_gate import lint_site, run
 
 __all__ = [

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .config import DEFAULT_CONFIG, load_config
 from .engine import ENGINE_VARIABLE, choose_engine
-from .errors import ValeError
+from .rules import ValeError
 from .site_gate import excerpt_around, lint_site
 
 

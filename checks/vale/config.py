@@ -14,13 +14,14 @@ import re
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
-from .alerts import LEVELS
-from .errors import ConfigError
-from .rule_loader import load_style
-from .rule_types import Rule
+from .rules import LEVELS, Rule, ValeError, load_style
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_CONFIG = REPO_ROOT / ".vale.ini"
+
+
+class ConfigError(ValeError):
+    """`.vale.ini` uses a setting this engine does not implement, or is malformed."""
 
 
 @dataclass
@@ -48,9 +49,6 @@ class ValeConfig:
             rule for name, rule in sorted(self.rules.items())
             if name.split(".")[0] in styles and LEVELS[rule.level] >= LEVELS[self.min_level]
         ]
-
-    def level_of(self, rule: Rule) -> str:
-        return rule.level
 
 
 def _glob_matches(glob: str, path: str) -> bool:

@@ -16,14 +16,11 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .alerts import Alert
 from .blocks import Block, SourceText
 from .config import ValeConfig, load_config
-from .errors import ValeError
 from .html_content import html_blocks
 from .markdown_blocks import markdown_blocks
-from .python_engine import ENGINE_NAME, lint_blocks
-from .rule_types import IMPLEMENTED
+from .rules import TYPES, Alert, ValeError, lint_blocks
 from .vale_binary import ValeBinary, find_vale_binary, run_vale
 
 ENGINE_VARIABLE = "TRUSTDOCS_VALE_ENGINE"
@@ -42,8 +39,7 @@ def blocks_for(text: str, path: str | Path) -> list[Block]:
 def lint_text(text: str, path: str | Path, config: ValeConfig | None = None) -> list[Alert]:
     """Lint a Markdown, HTML or text document with the Python engine."""
     config = config or load_config()
-    rules = config.rules_for(path)
-    return lint_blocks(blocks_for(text, path), SourceText(text), str(path), rules, config)
+    return lint_blocks(blocks_for(text, path), SourceText(text), str(path), config.rules_for(path))
 
 
 @dataclass
@@ -59,15 +55,15 @@ class Page:
 class PythonEngine:
     def __init__(self, config: ValeConfig, reason: str):
         self.config = config
-        types = ", ".join(sorted(IMPLEMENTED))
-        self.banner = f"vale engine: {ENGINE_NAME} (Python; implements {types}) because {reason}"
+        types = ", ".join(sorted(TYPES))
+        self.banner = f"vale engine: trustdocs-vale (Python; implements {types}) because {reason}"
 
     def lint_file(self, path: Path) -> list[Alert]:
         return lint_text(path.read_text(encoding="utf-8"), path, self.config)
 
     def lint_pages(self, pages: list[Page]) -> dict[Path, list[Alert]]:
         return {
-            page.path: lint_blocks(page.blocks, page.source, page.label, self.config.rules_for(page.path), self.config)
+            page.path: lint_blocks(page.blocks, page.source, page.label, self.config.rules_for(page.path))
             for page in pages
         }
 

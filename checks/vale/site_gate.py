@@ -7,11 +7,10 @@ from pathlib import Path
 
 from checks.gate import Finding, GateUnavailable, html_pages, url_path
 
-from .alerts import Alert
 from .blocks import SourceText
 from .engine import Page, choose_engine
-from .errors import ValeError
 from .html_content import html_blocks
+from .rules import Alert, ValeError
 
 GATE = "vale"
 _CONTEXT_WIDTH = 120

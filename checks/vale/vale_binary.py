@@ -19,8 +19,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from .alerts import Alert
-from .errors import ValeError
+from .rules import Alert, ValeError
 
 VERSION_TIMEOUT = 5  # seconds; a working Vale answers at once
 LINT_TIMEOUT = 600

@@ -60,7 +60,7 @@ def test_a_missing_site_is_an_unavailable_gate_not_a_pass(tmp_path, python_engin
 
 
 def test_a_broken_rule_makes_the_gate_unavailable(make_site, python_engine, monkeypatch):
-    from checks.vale.errors import RuleError
+    from checks.vale.rules import RuleError
 
     def broken(*args, **kwargs):
         raise RuleError("styles/TrustDocs/Bad.yml: unknown key 'tokenz'")
