@@ -16,10 +16,9 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .blocks import Block, SourceText
+from .blocks import Block, SourceText, markdown_blocks
 from .config import ValeConfig, load_config
 from .html_content import html_blocks
-from .markdown_blocks import markdown_blocks
 from .rules import TYPES, Alert, ValeError, lint_blocks
 from .vale_binary import ValeBinary, find_vale_binary, run_vale
 
@@ -28,12 +27,9 @@ ENGINE_VARIABLE = "TRUSTDOCS_VALE_ENGINE"
 
 def blocks_for(text: str, path: str | Path) -> list[Block]:
     """Prose blocks of a file, read according to its extension."""
-    suffix = Path(path).suffix.lower()
-    if suffix in (".md", ".markdown"):
-        return markdown_blocks(text)
-    if suffix in (".html", ".htm"):
+    if Path(path).suffix.lower() in (".html", ".htm"):
         return html_blocks(text, require_article=False)
-    return markdown_blocks(text, fmt="txt") if suffix == ".txt" else markdown_blocks(text)
+    return markdown_blocks(text)  # Markdown, and plain text read as Markdown
 
 
 def lint_text(text: str, path: str | Path, config: ValeConfig | None = None) -> list[Alert]:

@@ -108,7 +108,7 @@ class _Reader:
         self.blocks: list[Block] = []
 
     def flush(self, kind: str) -> None:
-        block = self.builder.take(kind, "html")
+        block = self.builder.take(kind)
         if block:
             self.blocks.append(block)
 

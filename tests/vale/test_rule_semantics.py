@@ -11,8 +11,7 @@ import textwrap
 import pytest
 import yaml
 
-from checks.vale.blocks import BlockBuilder, SourceText
-from checks.vale.markdown_blocks import markdown_blocks
+from checks.vale.blocks import BlockBuilder, SourceText, markdown_blocks
 from checks.vale.rules import build_rule, lint_blocks
 
 
@@ -123,7 +122,7 @@ def test_same_rule_same_place_is_reported_once():
     # characters of one reference, as `&fjlig;` decodes to "fj") give one alert.
     builder = BlockBuilder()
     builder.add_mapped("fj", 0)
-    block = builder.take("text", "md")
+    block = builder.take("text")
     rule = build_rule(yaml.safe_load("extends: existence\nmessage: '%s'\nnonword: true\ntokens: [f, j]"), "T.R", "R.yml")
     assert [a.short() for a in lint_blocks([block], SourceText("&fjlig;"), "t.md", [rule])] == ["1:1:T.R:f"]
 
