@@ -22,7 +22,7 @@ class SourceText:
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
 
     def offset_of(self, line: int, column0: int) -> int:
-        """The offset of a 1-based line and 0-based column (HTMLParser's convention)."""
+        """The offset of a 1-based line and 0-based column, as HTMLParser.getpos() gives them."""
         return self._line_starts[line - 1] + column0
 
     def line_col(self, offset: int) -> tuple[int, int]:
