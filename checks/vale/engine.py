@@ -10,10 +10,12 @@ then fails if no working binary exists); the default is `auto`.
 
 from __future__ import annotations
 
+import bisect
 import html
 import os
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import accumulate
 from pathlib import Path
 
 from .blocks import Block, SourceText, markdown_blocks
@@ -82,81 +84,49 @@ class BinaryEngine:
         and Vale's positions are mapped back to the original page.
         """
         with tempfile.TemporaryDirectory(prefix="trustdocs-vale-") as scratch:
-            written: dict[Path, tuple[Page, list[_Line]]] = {}
+            written: dict[Path, Page] = {}
             for number, page in enumerate(pages):
                 target = Path(scratch, f"page{number}", "index.html").resolve()
                 target.parent.mkdir(parents=True)
-                lines = [_Line.of(block) for block in page.blocks]
-                target.write_text(_minimal_html(lines), encoding="utf-8")
-                written[target] = (page, lines)
+                lines = (prefix + html.escape(block.text, quote=False) + suffix
+                         for block in page.blocks for prefix, suffix in [_element(block.kind)])
+                target.write_text("<html><body>\n" + "\n".join(lines) + "\n</body></html>\n", encoding="utf-8")
+                written[target] = page
             report = run_vale(self.binary, list(written), self.config.path)
-            results: dict[Path, list[Alert]] = {page.path: [] for page in pages}
-            for target, (page, lines) in written.items():
-                for alert in report.get(str(target), []):
-                    results[page.path].append(_map_back(alert, page, lines))
-            return results
+        return {page.path: [_map_back(alert, page) for alert in report.get(str(target), [])]
+                for target, page in written.items()}
 
 
-@dataclass
-class _Line:
-    """One block written as one line of HTML: `prefix + escaped text + suffix`."""
-
-    block: Block
-    prefix: str
-    escaped: str
-    suffix: str
-
-    @classmethod
-    def of(cls, block: Block) -> _Line:
-        kind = block.kind
-        if kind.startswith("text.heading."):
-            tag = kind.rsplit(".", 1)[1]
-            prefix, suffix = f"<{tag}>", f"</{tag}>"
-        elif kind == "text.list":
-            prefix, suffix = "<ul><li>", "</li></ul>"
-        elif kind in ("text.table.cell", "text.table.header"):
-            cell = "th" if kind.endswith("header") else "td"
-            prefix, suffix = f"<table><tr><{cell}>", f"</{cell}></tr></table>"
-        elif kind == "text.blockquote":
-            prefix, suffix = "<blockquote><p>", "</p></blockquote>"
-        else:
-            prefix, suffix = "<p>", "</p>"
-        return cls(block, prefix, html.escape(block.text, quote=False), suffix)
-
-    def text_index(self, col: int) -> int:
-        """The index in the block's text of a 1-based column in this line."""
-        position = max(col - 1 - len(self.prefix), 0)
-        index = consumed = 0
-        while consumed < position and index < len(self.block.text):
-            consumed += len(html.escape(self.block.text[index], quote=False))
-            index += 1
-        return min(index, len(self.block.text) - 1)
+def _element(kind: str) -> tuple[str, str]:
+    """The HTML around a block's text that gives it the same kind (scope) in Vale."""
+    if kind.startswith("text.heading."):
+        tag = kind.rsplit(".", 1)[1]
+        return f"<{tag}>", f"</{tag}>"
+    return _ELEMENTS.get(kind, ("<p>", "</p>"))
 
 
-_HEADER_LINES = 1  # "<html><body>" comes before the first block
+_ELEMENTS = {
+    "text.list": ("<ul><li>", "</li></ul>"),
+    "text.table.cell": ("<table><tr><td>", "</td></tr></table>"),
+    "text.table.header": ("<table><tr><th>", "</th></tr></table>"),
+    "text.blockquote": ("<blockquote><p>", "</p></blockquote>"),
+}
 
 
-def _minimal_html(lines: list[_Line]) -> str:
-    body = "\n".join(line.prefix + line.escaped + line.suffix for line in lines)
-    return f"<html><body>\n{body}\n</body></html>\n"
-
-
-def _map_back(alert: Alert, page: Page, lines: list[_Line]) -> Alert:
-    number = alert.line - _HEADER_LINES - 1
-    if not 0 <= number < len(lines):
-        return _relabel(alert, page.label, 1, 1, "")
-    line = lines[number]
-    index = line.text_index(alert.col)
-    start = line.block.offsets.source_offset(index)
-    row, col = page.source.line_col(start)
-    return _relabel(alert, page.label, row, col, line.block.text)
-
-
-def _relabel(alert: Alert, label: str, line: int, col: int, context: str) -> Alert:
-    return Alert(
-        path=label, line=line, col=col, check=alert.check, message=alert.message, level=alert.level,
-        match=alert.match, end_col=col + max(alert.end_col - alert.col, 0), link=alert.link, context=context,
-    )
+def _map_back(alert: Alert, page: Page) -> Alert:
+    """An alert on a minimal page (block N on line N + 1), placed on the built page."""
+    number = alert.line - 2
+    if not 0 <= number < len(page.blocks):
+        line, col, context = 1, 1, ""
+    else:
+        block = page.blocks[number]
+        # Where each character of the block starts in the line, after the escaping.
+        starts = list(accumulate((len(html.escape(c, quote=False)) for c in block.text), initial=0))[:-1]
+        position = max(alert.col - 1 - len(_element(block.kind)[0]), 0)
+        index = min(bisect.bisect_left(starts, position), len(block.text) - 1)
+        (line, col), context = page.source.line_col(block.offsets.source_offset(index)), block.text
+    return replace(alert, path=page.label, line=line, col=col, end_col=col + max(alert.end_col - alert.col, 0),
+                   context=context)
 
 
 def choose_engine(config: ValeConfig | None = None, preference: str | None = None):
