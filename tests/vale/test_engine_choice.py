@@ -22,7 +22,7 @@ from checks.vale import vale_binary
 from checks.vale.config import load_config
 from checks.vale.engine import BinaryEngine, PythonEngine, choose_engine
 from checks.vale.rules import ValeError
-from checks.vale.site_gate import lint_site
+from checks.vale import lint_site
 
 FIXTURES = ROOT / "tests" / "vale" / "fixtures"
 
