@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 from dataclasses import dataclass, field
 
 
@@ -31,44 +32,22 @@ class SourceText:
         return index + 1, offset - self._line_starts[index] + 1
 
 
-class OffsetMap:
-    """Maps an index in a block's text to an offset in its source.
-
-    Stored as runs: within a run, consecutive characters come from consecutive
-    source offsets. Whitespace collapsing, dropped markup and character
-    references each start a new run.
-    """
-
-    def __init__(self) -> None:
-        self._starts: list[int] = []
-        self._sources: list[int] = []
-        self.length = 0
-
-    def append(self, source_offset: int, length: int, *, contiguous: bool = True) -> None:
-        """Record `length` characters starting at `source_offset`; `contiguous=False`
-        (a character reference) never extends a run."""
-        last = len(self._starts) - 1
-        if not (contiguous and last >= 0 and self._sources[last] + self.length - self._starts[last] == source_offset):
-            self._starts.append(self.length)
-            self._sources.append(source_offset)
-        self.length += length
-
-    def source_offset(self, index: int) -> int:
-        run = max(bisect.bisect_right(self._starts, index) - 1, 0)
-        return self._sources[run] + (index - self._starts[run])
-
-
 @dataclass
 class Block:
     """A paragraph, heading, list item or table cell, and where its text came from.
 
     `kind` is its place in Vale's scope names: `text` for prose,
-    `text.heading.h2`, `text.list`, `text.table.cell` and so on.
+    `text.heading.h2`, `text.list`, `text.table.cell` and so on. `offsets`
+    holds the source offset of each character of `text`.
     """
 
     text: str
     kind: str
-    offsets: OffsetMap = field(repr=False)
+    offsets: array = field(repr=False)
+
+    def source_offset(self, index: int) -> int:
+        """Where character `index` came from (for `len(text)`, just after the last one)."""
+        return self.offsets[index] if index < len(self.offsets) else self.offsets[-1] + 1
 
 
 class BlockBuilder:
@@ -80,37 +59,37 @@ class BlockBuilder:
 
     def __init__(self) -> None:
         self._parts: list[str] = []
-        self._offsets = OffsetMap()
+        self._offsets = array("l")
         self._space: int | None = None  # source offset of a space not yet written
 
     def add(self, text: str, source_offset: int) -> None:
         """Append `text`, whose characters come from consecutive source offsets."""
         for piece in re.finditer(r"\s+|\S+", text):
+            where = source_offset + piece.start()
             if piece.group().isspace():
-                self.add_break(source_offset + piece.start())
+                self.add_break(where)
             else:
-                self._write(piece.group(), source_offset + piece.start())
+                self._write(piece.group(), range(where, where + len(piece.group())))
 
     def add_mapped(self, text: str, source_offset: int) -> None:
-        """Append text that all maps to one source position (a character reference, or `*` for code)."""
+        """Append text that all comes from one source position (a character reference, or `*` for code)."""
         if text.isspace():
             self.add_break(source_offset)
         else:
-            for char in text:
-                self._write(char, source_offset, contiguous=False)
+            self._write(text, [source_offset] * len(text))
 
     def add_break(self, source_offset: int) -> None:
         """Whitespace, a line break or a dropped element: a word separator, never glued text."""
         if self._parts and self._space is None:
             self._space = source_offset
 
-    def _write(self, text: str, source_offset: int, contiguous: bool = True) -> None:
+    def _write(self, text: str, offsets) -> None:
         if self._space is not None:
             self._parts.append(" ")
-            self._offsets.append(self._space, 1)
+            self._offsets.append(self._space)
             self._space = None
         self._parts.append(text)
-        self._offsets.append(source_offset, len(text), contiguous=contiguous)
+        self._offsets.extend(offsets)
 
     def take(self, kind: str) -> Block | None:
         """The finished block (None if it holds no text); the builder starts afresh."""

@@ -124,7 +124,7 @@ def _map_back(alert: Alert, page: Page) -> Alert:
         starts = list(accumulate((len(html.escape(c, quote=False)) for c in block.text), initial=0))[:-1]
         position = max(alert.col - 1 - len(_element(block.kind)[0]), 0)
         index = min(bisect.bisect_left(starts, position), len(block.text) - 1)
-        (line, col), context = page.source.line_col(block.offsets.source_offset(index)), block.text
+        (line, col), context = page.source.line_col(block.source_offset(index)), block.text
     return replace(alert, path=page.label, line=line, col=col, end_col=col + max(alert.end_col - alert.col, 0),
                    context=context)
 

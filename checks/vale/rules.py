@@ -350,7 +350,7 @@ def lint_blocks(blocks: list[Block], source: SourceText, path: str, rules: list[
                 if rule.sentences != is_sentence:
                     continue
                 for hit in rule.run(text, defined):
-                    line, col = source.line_col(block.offsets.source_offset(start + hit.start))
+                    line, col = source.line_col(block.source_offset(start + hit.start))
                     if (line, col, rule.name) in seen:
                         continue  # Vale's File.AddAlert history: no double reports
                     seen.add((line, col, rule.name))

@@ -38,9 +38,9 @@ def test_every_character_maps_back_to_its_place_in_the_html():
     page = material_page(ARTICLE)
     for block in html_blocks(page):
         for index, char in enumerate(block.text):
-            source = page[block.offsets.source_offset(index)]
+            source = page[block.source_offset(index)]
             if char == "&":
-                assert page.startswith("&amp;", block.offsets.source_offset(index))
+                assert page.startswith("&amp;", block.source_offset(index))
             elif char not in " *":
                 assert source == char, (block.text, index)
 
