@@ -22,10 +22,8 @@ from .blocks import Block, BlockBuilder, SourceText
 
 # Never prose, wherever they appear.
 SKIP_TAGS = frozenset(
-    {
-        "head", "pre", "script", "style", "nav", "noscript", "template", "svg", "math", "iframe",
-        "button", "form", "input", "select", "textarea", "object", "canvas", "audio", "video",
-    }
+    "head pre script style nav noscript template svg math iframe button form input select textarea object "
+    "canvas audio video".split()
 )
 # Inline code, and <cite> (the title of someone else's work, which is not ours
 # to reword): masked with `*`, as Vale masks code, so the sentence around it
@@ -34,22 +32,15 @@ CODE_TAGS = frozenset({"code", "kbd", "tt", "samp", "cite"})
 # Theme chrome that Material places inside or next to the article, and
 # markup that is not prose (permalinks, footnote markers).
 SKIP_CLASSES = frozenset(
-    {
-        "headerlink", "md-source-file", "md-content__button", "md-feedback", "md-tags",
-        "md-clipboard", "md-annotation__index", "md-top", "md-dialog", "md-source",
-        "md-social", "md-footer", "md-header", "md-sidebar", "md-search", "md-tabs",
-        "md-nav", "md-path", "md-skip", "footnote-ref", "footnote-backref",
-    }
+    "headerlink md-source-file md-content__button md-feedback md-tags md-clipboard md-annotation__index "
+    "md-top md-dialog md-source md-social md-footer md-header md-sidebar md-search md-tabs md-nav md-path "
+    "md-skip footnote-ref footnote-backref".split()
 )
 # Elements that start and end a block of text.
-BLOCK_TAGS = frozenset(
-    {
-        "p", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
-        "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "blockquote",
-        "div", "section", "article", "aside", "header", "footer", "main", "details",
-        "summary", "figure", "figcaption", "hr", "address", "fieldset", "legend",
-    }
-) | SKIP_TAGS
+BLOCK_TAGS = SKIP_TAGS | frozenset(
+    "p li ul ol dl dt dd h1 h2 h3 h4 h5 h6 table thead tbody tfoot tr td th caption blockquote div section "
+    "article aside header footer main details summary figure figcaption hr address fieldset legend".split()
+)
 # Vale's scopes for the blocks it recognises (internal/lint/ast.go).
 TAG_KINDS = {
     "li": "text.list",
@@ -60,13 +51,10 @@ TAG_KINDS = {
     "blockquote": "text.blockquote",
     **{f"h{n}": f"text.heading.h{n}" for n in range(1, 7)},
 }
-# Elements without content or end tag (BeautifulSoup's list).
+# Elements without content or end tag (BeautifulSoup's list, as the gate read pages with it before).
 VOID_TAGS = frozenset(
-    {
-        "area", "base", "basefont", "bgsound", "br", "col", "command", "embed", "frame", "hr", "image",
-        "img", "input", "isindex", "keygen", "link", "menuitem", "meta", "nextid", "param", "source",
-        "spacer", "track", "wbr",
-    }
+    "area base basefont bgsound br col command embed frame hr image img input isindex keygen link menuitem "
+    "meta nextid param source spacer track wbr".split()
 )
 
 
