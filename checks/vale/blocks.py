@@ -2,9 +2,10 @@
 
 Rules run on plain text, but alerts must point at the source a human edits
 or opens: a line and column in a Markdown file or in a built HTML page. So
-each block keeps a map from its text back to offsets in the source, and the
+each block keeps the source offset of every character of its text, and the
 source knows how offsets become lines and columns. html_content.py reads
-built pages into blocks; this module reads Markdown.
+built pages into blocks; this module reads Markdown, and splits blocks into
+sentences for rules with `scope: sentence`.
 """
 
 from __future__ import annotations

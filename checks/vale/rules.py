@@ -309,7 +309,8 @@ def build_rule(data: Any, name: str, where: str) -> Rule:
     unknown = sorted(set(options) - Rule.COMMON_KEYS - rule_type.KEYS)
     if unknown:
         raise RuleError(
-            f"{where}: {', '.join(map(repr, unknown))} not implemented by trustdocs-vale for "
+            f"{where}: {'key' if len(unknown) == 1 else 'keys'} {', '.join(map(repr, unknown))} "
+            f"{'is' if len(unknown) == 1 else 'are'} not implemented by trustdocs-vale for "
             f"'{extends}' rules (it implements: {', '.join(sorted(Rule.COMMON_KEYS | rule_type.KEYS))})"
         )
     return rule_type(name, options, where)

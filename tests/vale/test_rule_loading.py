@@ -50,7 +50,7 @@ def test_missing_extends_is_an_error():
 )
 def test_an_option_not_implemented_is_refused(body, key):
     extends = body.split("\n")[0].split(": ")[1]
-    with pytest.raises(RuleError, match=rf"^Test/Rule.yml: '{key}' not implemented by trustdocs-vale for '{extends}'"):
+    with pytest.raises(RuleError, match=rf"^Test/Rule.yml: key '{key}' is not implemented by trustdocs-vale for '{extends}'"):
         rule(body)
 
 
@@ -63,7 +63,7 @@ def test_an_unimplemented_rule_file_stops_the_configuration_loading_and_is_named
     with pytest.raises(RuleError, match=re.escape(f"{style / 'Repeat.yml'}: 'extends: repetition' is not implemented")):
         load_config(tmp_path / ".vale.ini")
     (style / "Repeat.yml").write_text("extends: existence\nmessage: x\ntokens: [a]\nvocab: false\n")
-    with pytest.raises(RuleError, match=re.escape(f"{style / 'Repeat.yml'}: 'vocab' not implemented")):
+    with pytest.raises(RuleError, match=re.escape(f"{style / 'Repeat.yml'}: key 'vocab' is not implemented")):
         load_config(tmp_path / ".vale.ini")
 
 
