@@ -12,10 +12,10 @@ import sys
 import time
 from pathlib import Path
 
+from . import excerpt_around, lint_site
 from .config import DEFAULT_CONFIG, load_config
 from .engine import ENGINE_VARIABLE, choose_engine
-from .errors import ValeError
-from .site_gate import excerpt_around, lint_site
+from .rules import ValeError
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -29,31 +29,26 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     started = time.perf_counter()
+    alerts = []
     try:
-        config = load_config(args.config)
-        engine = choose_engine(config, args.engine)
+        engine = choose_engine(load_config(args.config), args.engine)
         print(engine.banner, file=sys.stderr)
-        alerts = []
         for path in args.paths:
             if path.is_dir():
-                for _page, alert in lint_site(path, engine=engine, announce=False):
-                    alerts.append((str(path / alert.path), alert))
+                alerts += [(str(path / a.path), a) for _, a in lint_site(path, engine=engine, announce=False)]
             else:
-                alerts.extend((str(path), alert) for alert in engine.lint_file(path))
+                alerts += [(str(path), a) for a in engine.lint_file(path)]
     except (ValeError, OSError) as err:
         print(f"vale: cannot run: {err}", file=sys.stderr)
         return 2
 
     for shown_path, alert in alerts:
         print(f"{shown_path}:{alert.short()} [{alert.level}]")
-        excerpt = excerpt_around(alert.context, alert.match)
-        if excerpt:
+        if excerpt := excerpt_around(alert.context, alert.match):
             print(f"    “{excerpt}”")
     blocking = sum(1 for _, alert in alerts if alert.blocking)
-    print(
-        f"vale: {len(alerts)} alert(s), {blocking} warning or error, in {time.perf_counter() - started:.2f}s",
-        file=sys.stderr,
-    )
+    elapsed = time.perf_counter() - started
+    print(f"vale: {len(alerts)} alert(s), {blocking} warning or error, in {elapsed:.2f}s", file=sys.stderr)
     return 1 if blocking else 0
 
 

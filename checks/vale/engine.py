@@ -10,20 +10,18 @@ then fails if no working binary exists); the default is `auto`.
 
 from __future__ import annotations
 
+import bisect
 import html
 import os
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import accumulate
 from pathlib import Path
 
-from .alerts import Alert
-from .blocks import Block, SourceText
+from .blocks import Block, SourceText, markdown_blocks
 from .config import ValeConfig, load_config
-from .errors import ValeError
 from .html_content import html_blocks
-from .markdown_blocks import markdown_blocks
-from .python_engine import ENGINE_NAME, lint_blocks
-from .rule_types import IMPLEMENTED
+from .rules import TYPES, Alert, ValeError, lint_blocks
 from .vale_binary import ValeBinary, find_vale_binary, run_vale
 
 ENGINE_VARIABLE = "TRUSTDOCS_VALE_ENGINE"
@@ -31,19 +29,15 @@ ENGINE_VARIABLE = "TRUSTDOCS_VALE_ENGINE"
 
 def blocks_for(text: str, path: str | Path) -> list[Block]:
     """Prose blocks of a file, read according to its extension."""
-    suffix = Path(path).suffix.lower()
-    if suffix in (".md", ".markdown"):
-        return markdown_blocks(text)
-    if suffix in (".html", ".htm"):
+    if Path(path).suffix.lower() in (".html", ".htm"):
         return html_blocks(text, require_article=False)
-    return markdown_blocks(text, fmt="txt") if suffix == ".txt" else markdown_blocks(text)
+    return markdown_blocks(text)  # Markdown, and plain text read as Markdown
 
 
 def lint_text(text: str, path: str | Path, config: ValeConfig | None = None) -> list[Alert]:
     """Lint a Markdown, HTML or text document with the Python engine."""
     config = config or load_config()
-    rules = config.rules_for(path)
-    return lint_blocks(blocks_for(text, path), SourceText(text), str(path), rules, config)
+    return lint_blocks(blocks_for(text, path), SourceText(text), str(path), config.rules_for(path))
 
 
 @dataclass
@@ -59,15 +53,15 @@ class Page:
 class PythonEngine:
     def __init__(self, config: ValeConfig, reason: str):
         self.config = config
-        types = ", ".join(sorted(IMPLEMENTED))
-        self.banner = f"vale engine: {ENGINE_NAME} (Python; implements {types}) because {reason}"
+        types = ", ".join(sorted(TYPES))
+        self.banner = f"vale engine: trustdocs-vale (Python; implements {types}) because {reason}"
 
     def lint_file(self, path: Path) -> list[Alert]:
         return lint_text(path.read_text(encoding="utf-8"), path, self.config)
 
     def lint_pages(self, pages: list[Page]) -> dict[Path, list[Alert]]:
         return {
-            page.path: lint_blocks(page.blocks, page.source, page.label, self.config.rules_for(page.path), self.config)
+            page.path: lint_blocks(page.blocks, page.source, page.label, self.config.rules_for(page.path))
             for page in pages
         }
 
@@ -90,81 +84,49 @@ class BinaryEngine:
         and Vale's positions are mapped back to the original page.
         """
         with tempfile.TemporaryDirectory(prefix="trustdocs-vale-") as scratch:
-            written: dict[Path, tuple[Page, list[_Line]]] = {}
+            written: dict[Path, Page] = {}
             for number, page in enumerate(pages):
                 target = Path(scratch, f"page{number}", "index.html").resolve()
                 target.parent.mkdir(parents=True)
-                lines = [_Line.of(block) for block in page.blocks]
-                target.write_text(_minimal_html(lines), encoding="utf-8")
-                written[target] = (page, lines)
+                lines = (prefix + html.escape(block.text, quote=False) + suffix
+                         for block in page.blocks for prefix, suffix in [_element(block.kind)])
+                target.write_text("<html><body>\n" + "\n".join(lines) + "\n</body></html>\n", encoding="utf-8")
+                written[target] = page
             report = run_vale(self.binary, list(written), self.config.path)
-            results: dict[Path, list[Alert]] = {page.path: [] for page in pages}
-            for target, (page, lines) in written.items():
-                for alert in report.get(str(target), []):
-                    results[page.path].append(_map_back(alert, page, lines))
-            return results
+        return {page.path: [_map_back(alert, page) for alert in report.get(str(target), [])]
+                for target, page in written.items()}
 
 
-@dataclass
-class _Line:
-    """One block written as one line of HTML: `prefix + escaped text + suffix`."""
-
-    block: Block
-    prefix: str
-    escaped: str
-    suffix: str
-
-    @classmethod
-    def of(cls, block: Block) -> _Line:
-        kind = block.kind
-        if kind.startswith("text.heading."):
-            tag = kind.rsplit(".", 1)[1]
-            prefix, suffix = f"<{tag}>", f"</{tag}>"
-        elif kind == "text.list":
-            prefix, suffix = "<ul><li>", "</li></ul>"
-        elif kind in ("text.table.cell", "text.table.header"):
-            cell = "th" if kind.endswith("header") else "td"
-            prefix, suffix = f"<table><tr><{cell}>", f"</{cell}></tr></table>"
-        elif kind == "text.blockquote":
-            prefix, suffix = "<blockquote><p>", "</p></blockquote>"
-        else:
-            prefix, suffix = "<p>", "</p>"
-        return cls(block, prefix, html.escape(block.text, quote=False), suffix)
-
-    def text_index(self, col: int) -> int:
-        """The index in the block's text of a 1-based column in this line."""
-        position = max(col - 1 - len(self.prefix), 0)
-        index = consumed = 0
-        while consumed < position and index < len(self.block.text):
-            consumed += len(html.escape(self.block.text[index], quote=False))
-            index += 1
-        return min(index, len(self.block.text) - 1)
+def _element(kind: str) -> tuple[str, str]:
+    """The HTML around a block's text that gives it the same kind (scope) in Vale."""
+    if kind.startswith("text.heading."):
+        tag = kind.rsplit(".", 1)[1]
+        return f"<{tag}>", f"</{tag}>"
+    return _ELEMENTS.get(kind, ("<p>", "</p>"))
 
 
-_HEADER_LINES = 1  # "<html><body>" comes before the first block
+_ELEMENTS = {
+    "text.list": ("<ul><li>", "</li></ul>"),
+    "text.table.cell": ("<table><tr><td>", "</td></tr></table>"),
+    "text.table.header": ("<table><tr><th>", "</th></tr></table>"),
+    "text.blockquote": ("<blockquote><p>", "</p></blockquote>"),
+}
 
 
-def _minimal_html(lines: list[_Line]) -> str:
-    body = "\n".join(line.prefix + line.escaped + line.suffix for line in lines)
-    return f"<html><body>\n{body}\n</body></html>\n"
-
-
-def _map_back(alert: Alert, page: Page, lines: list[_Line]) -> Alert:
-    number = alert.line - _HEADER_LINES - 1
-    if not 0 <= number < len(lines):
-        return _relabel(alert, page.label, 1, 1, "")
-    line = lines[number]
-    index = line.text_index(alert.col)
-    start = line.block.offsets.source_offset(index)
-    row, col = page.source.line_col(start)
-    return _relabel(alert, page.label, row, col, line.block.text)
-
-
-def _relabel(alert: Alert, label: str, line: int, col: int, context: str) -> Alert:
-    return Alert(
-        path=label, line=line, col=col, check=alert.check, message=alert.message, level=alert.level,
-        match=alert.match, end_col=col + max(alert.end_col - alert.col, 0), link=alert.link, context=context,
-    )
+def _map_back(alert: Alert, page: Page) -> Alert:
+    """An alert on a minimal page (block N on line N + 1), placed on the built page."""
+    number = alert.line - 2
+    if not 0 <= number < len(page.blocks):
+        line, col, context = 1, 1, ""
+    else:
+        block = page.blocks[number]
+        # Where each character of the block starts in the line, after the escaping.
+        starts = list(accumulate((len(html.escape(c, quote=False)) for c in block.text), initial=0))[:-1]
+        position = max(alert.col - 1 - len(_element(block.kind)[0]), 0)
+        index = min(bisect.bisect_left(starts, position), len(block.text) - 1)
+        (line, col), context = page.source.line_col(block.source_offset(index)), block.text
+    return replace(alert, path=page.label, line=line, col=col, end_col=col + max(alert.end_col - alert.col, 0),
+                   context=context)
 
 
 def choose_engine(config: ValeConfig | None = None, preference: str | None = None):

@@ -7,7 +7,7 @@ Three things can answer to `vale` on PATH:
   the first time it runs, which hangs or fails on machines without internet.
   We never run it: we look up the binary it keeps beside its package and use
   that only if it has already been downloaded;
-* nothing - then the Python engine runs.
+* nothing - then the Python engine runs, and says why.
 """
 
 from __future__ import annotations
@@ -19,12 +19,11 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from .alerts import Alert
-from .errors import ValeError
+from .rules import Alert, ValeError
 
 VERSION_TIMEOUT = 5  # seconds; a working Vale answers at once
 LINT_TIMEOUT = 600
-_WRAPPER_MARKER = "from vale.main import main"
+_WRAPPER_MARKER = b"from vale.main import main"
 _PLACEHOLDER_SIZE = 1000  # the wrapper's vale_bin is a stub below this size until downloaded
 
 
@@ -36,63 +35,46 @@ class ValeBinary:
 
 def find_vale_binary() -> tuple[ValeBinary | None, str]:
     """The working Vale binary on PATH, or None and the reason there is none."""
-    found = shutil.which("vale")
-    if not found:
+    candidate = shutil.which("vale")
+    if not candidate:
         return None, "no Vale binary is on PATH"
-    candidate = found
-    if _is_pypi_wrapper(found):
-        downloaded = _wrapper_binary(found)
-        if downloaded is None:
-            return None, (
-                f"{found} is the PyPI 'vale' wrapper and has not downloaded Vale "
-                "(it would fetch it from GitHub, which this gate never triggers)"
-            )
-        candidate = str(downloaded)
-    version = _version(candidate)
-    if version is None:
-        return None, f"{candidate} does not answer 'vale --version' within {VERSION_TIMEOUT}s"
-    return ValeBinary(candidate, version), ""
-
-
-def _is_pypi_wrapper(path: str) -> bool:
     try:
-        with open(path, "rb") as handle:
+        with open(candidate, "rb") as handle:
             head = handle.read(4096)
     except OSError:
-        return False
-    return head.startswith(b"#!") and _WRAPPER_MARKER.encode() in head
+        head = b""
+    if head.startswith(b"#!") and _WRAPPER_MARKER in head:
+        downloaded = _wrapper_binary(head)
+        if downloaded is None:
+            return None, (
+                f"{candidate} is the PyPI 'vale' wrapper and has not downloaded Vale "
+                "(it would fetch it from GitHub, which this gate never triggers)"
+            )
+        candidate = downloaded
+    result = _run([candidate, "--version"], VERSION_TIMEOUT)
+    if result is None or result.returncode != 0:
+        return None, f"{candidate} does not answer 'vale --version' within {VERSION_TIMEOUT}s"
+    return ValeBinary(candidate, result.stdout.strip().replace("vale version ", "") or "unknown version"), ""
 
 
-def _wrapper_binary(wrapper: str) -> Path | None:
-    """The binary the wrapper would run, if it exists and is not the stub."""
-    with open(wrapper, encoding="utf-8", errors="replace") as handle:
-        interpreter = handle.readline()[2:].strip().split()
-    if not interpreter:
-        return None
+def _wrapper_binary(head: bytes) -> str | None:
+    """The binary the PyPI wrapper would run, if it exists and is not the stub."""
+    interpreter = head.split(b"\n", 1)[0][2:].decode("utf-8", "replace").split()
     probe = "import os, vale; print(os.path.join(os.path.dirname(vale.__file__), 'vale_bin'))"
-    try:
-        result = subprocess.run(
-            [*interpreter, "-c", probe], capture_output=True, text=True, timeout=VERSION_TIMEOUT
-        )
-    except (OSError, subprocess.TimeoutExpired):
+    result = _run([*interpreter, "-c", probe], VERSION_TIMEOUT) if interpreter else None
+    if result is None or result.returncode != 0:
         return None
     binary = Path(result.stdout.strip())
-    if result.returncode != 0 or not binary.is_file() or binary.stat().st_size < _PLACEHOLDER_SIZE:
-        return None
-    return binary if os.access(binary, os.X_OK) else None
+    usable = binary.is_file() and binary.stat().st_size >= _PLACEHOLDER_SIZE and os.access(binary, os.X_OK)
+    return str(binary) if usable else None
 
 
-def _version(binary: str) -> str | None:
+def _run(command: list[str], timeout: float) -> subprocess.CompletedProcess[str] | None:
+    """Run a command with no input; None if it cannot start or takes too long."""
     try:
-        result = subprocess.run(
-            [binary, "--version"], capture_output=True, text=True, timeout=VERSION_TIMEOUT,
-            stdin=subprocess.DEVNULL,
-        )
+        return subprocess.run(command, capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL)
     except (OSError, subprocess.TimeoutExpired):
         return None
-    if result.returncode != 0:
-        return None
-    return result.stdout.strip().replace("vale version ", "") or "unknown version"
 
 
 def run_vale(binary: ValeBinary, files: list[Path], config: Path) -> dict[str, list[Alert]]:
@@ -106,37 +88,28 @@ def run_vale(binary: ValeBinary, files: list[Path], config: Path) -> dict[str, l
         )
     except (OSError, subprocess.TimeoutExpired) as err:
         raise ValeError(f"Vale at {binary.path} could not run: {err}") from err
+    output = (result.stderr or result.stdout).strip()[:2000]
     try:
         report = json.loads(result.stdout or "{}")
     except json.JSONDecodeError as err:
-        raise ValeError(
-            f"Vale at {binary.path} exited {result.returncode} without a JSON report: "
-            f"{(result.stderr or result.stdout).strip()[:2000]}"
-        ) from err
+        raise ValeError(f"Vale at {binary.path} exited {result.returncode} without a JSON report: {output}") from err
     if isinstance(report, dict) and "Code" in report and "Text" in report:
         # Vale reports its own errors (bad rule, bad config) as JSON too.
         raise ValeError(f"Vale at {binary.path} failed: {report['Code']}: {report['Text']}")
-    if not isinstance(report, dict) or (result.returncode != 0 and not report):
-        raise ValeError(f"Vale at {binary.path} failed ({result.returncode}): {result.stderr.strip()[:2000]}")
-    alerts: dict[str, list[Alert]] = {}
+    if not isinstance(report, dict) or not all(isinstance(v, list) for v in report.values()) or (
+        result.returncode != 0 and not report
+    ):
+        raise ValeError(f"Vale at {binary.path} failed ({result.returncode}) or gave an unexpected report: {output}")
+    alerts = {}
     for path, entries in report.items():
-        if not isinstance(entries, list):
-            raise ValeError(f"Vale at {binary.path} gave an unexpected report for {path}: {entries!r}")
         key = str(Path(path).resolve())
         alerts[key] = [_alert(key, entry) for entry in entries]
     return alerts
 
 
 def _alert(path: str, entry: dict) -> Alert:
-    span = entry.get("Span") or [1, 1]
+    start, end = entry.get("Span") or [1, 1]
     return Alert(
-        path=path,
-        line=int(entry["Line"]),
-        col=int(span[0]),
-        check=entry["Check"],
-        message=entry["Message"],
-        level=entry["Severity"],
-        match=entry.get("Match", ""),
-        end_col=int(span[1]),
-        link=entry.get("Link", ""),
+        path, int(entry["Line"]), int(start), entry["Check"], entry["Message"], entry["Severity"],
+        entry.get("Match", ""), int(end), entry.get("Link", ""),
     )

@@ -21,8 +21,8 @@ from checks.vale import run
 from checks.vale import vale_binary
 from checks.vale.config import load_config
 from checks.vale.engine import BinaryEngine, PythonEngine, choose_engine
-from checks.vale.errors import ValeError
-from checks.vale.site_gate import lint_site
+from checks.vale.rules import ValeError
+from checks.vale import lint_site
 
 FIXTURES = ROOT / "tests" / "vale" / "fixtures"
 
@@ -73,7 +73,7 @@ def test_no_vale_on_path_means_the_python_engine(bin_dir):
     assert isinstance(engine, PythonEngine)
     assert engine.banner == (
         "vale engine: trustdocs-vale (Python; implements conditional, existence, occurrence, "
-        "repetition, substitution) because no Vale binary is on PATH"
+        "substitution) because no Vale binary is on PATH"
     )
 
 

@@ -38,9 +38,9 @@ def test_every_character_maps_back_to_its_place_in_the_html():
     page = material_page(ARTICLE)
     for block in html_blocks(page):
         for index, char in enumerate(block.text):
-            source = page[block.offsets.source_offset(index)]
+            source = page[block.source_offset(index)]
             if char == "&":
-                assert page.startswith("&amp;", block.offsets.source_offset(index))
+                assert page.startswith("&amp;", block.source_offset(index))
             elif char not in " *":
                 assert source == char, (block.text, index)
 
@@ -67,10 +67,9 @@ def test_lint_text_on_a_built_page_also_reads_only_the_article():
 
 def html_alerts(page: str):
     from checks.vale.config import load_config
-    from checks.vale.python_engine import lint_blocks
+    from checks.vale.rules import lint_blocks
 
-    config = load_config()
-    return lint_blocks(html_blocks(page), SourceText(page), "index.html", config.rules_for("index.html"), config)
+    return lint_blocks(html_blocks(page), SourceText(page), "index.html", load_config().rules_for("index.html"))
 
 
 def test_code_nav_header_footer_and_permalinks_are_ignored():

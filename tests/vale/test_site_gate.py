@@ -40,12 +40,15 @@ def test_run_on_a_clean_site_finds_nothing(make_site, python_engine):
 
 
 def test_suggestions_are_printed_but_are_not_findings(make_site, python_engine, tmp_path, monkeypatch, capsys):
-    # A copy of the config where the plain-English rule is only a suggestion.
+    # A copy of the style where the plain-English rule is only a suggestion.
     from checks.vale import config as config_module
 
+    style = tmp_path / "styles" / "TrustDocs"
+    style.mkdir(parents=True)
+    rule = (ROOT / "styles" / "TrustDocs" / "PlainEnglish.yml").read_text(encoding="utf-8")
+    (style / "PlainEnglish.yml").write_text(rule.replace("level: error", "level: suggestion"), encoding="utf-8")
     ini = tmp_path / "vale.ini"
-    ini.write_text(f"StylesPath = {ROOT / 'styles'}\n[*.html]\nBasedOnStyles = TrustDocs\nTrustDocs.PlainEnglish = suggestion\n")
-    monkeypatch.setattr(config_module, "DEFAULT_CONFIG", ini)
+    ini.write_text("StylesPath = styles\n[*.html]\nBasedOnStyles = TrustDocs\n")
     monkeypatch.setattr("checks.vale.engine.load_config", lambda: config_module.load_config(ini))
     assert run(make_site({"index.html": BANNED}), "") == []
     assert "suggestion: TrustDocs.PlainEnglish (suggestion)" in capsys.readouterr().err
@@ -57,7 +60,7 @@ def test_a_missing_site_is_an_unavailable_gate_not_a_pass(tmp_path, python_engin
 
 
 def test_a_broken_rule_makes_the_gate_unavailable(make_site, python_engine, monkeypatch):
-    from checks.vale.errors import RuleError
+    from checks.vale.rules import RuleError
 
     def broken(*args, **kwargs):
         raise RuleError("styles/TrustDocs/Bad.yml: unknown key 'tokenz'")
