@@ -17,7 +17,7 @@ SYSTEM_STAMP := .cache/system-packages-checks.ok
 # Material prints an end-of-life banner on every build; the date is noted in the README.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup setup-checks serve build production validate test unit check check-external lock clean
+.PHONY: help setup setup-checks serve build production validate lint unit test check check-external zensical lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -57,13 +57,21 @@ build: setup ## Validate and build site/ (a failed build leaves the old site/ in
 production: setup ## Build site/ for publishing: needs TRUSTDOCS_SITE_URL and TRUSTDOCS_REPO_URL, refuses a loopback address
 	$(BIN)/trustdocs build --production
 
-unit: setup ## Run the pytest suite only
-	$(BIN)/pytest
+lint: setup ## Lint and type-check: ruff (lint, format), mypy, import-linter (layers), check-jsonschema (schemas)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+	$(BIN)/check-jsonschema --check-metaschema trustdocs/validation/schemas/*.schema.json
+
+unit: setup ## The fast lane (under a minute): tests that need no browser and no uncached full-site build
+	$(BIN)/pytest -m "not slow and not browser"
 
 check: setup-checks ## Build into a temporary directory and run every quality gate
 	$(BIN)/python -m checks
 
-test: setup-checks ## Set up and run the whole test suite: pytest, then every quality gate
+test: setup-checks ## Set up and run the whole test suite: lint, pytest, then every quality gate
+	$(MAKE) lint
 	$(BIN)/pytest
 	$(BIN)/python -m checks
 

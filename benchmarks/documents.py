@@ -16,8 +16,8 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from trustdocs.pipeline.load import load_dataset
 from trustdocs.pipeline.generate import all_documents as documents
+from trustdocs.pipeline.load import load_dataset
 from trustdocs.rendering.documents.convert import FORMATS, render
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,8 +40,10 @@ def main() -> None:
     print(f"{len(sources)} documents x {len(FORMATS)} formats x {args.repeat} run(s)")
     for fmt in FORMATS:
         runs = seconds[fmt]
-        print(f"  {fmt:5} {len(runs):4} files  {sum(runs):7.2f} s total  {statistics.mean(runs) * 1000:7.1f} ms mean  "
-              f"{sizes[fmt] // args.repeat:>9,} bytes")
+        print(
+            f"  {fmt:5} {len(runs):4} files  {sum(runs):7.2f} s total  {statistics.mean(runs) * 1000:7.1f} ms mean  "
+            f"{sizes[fmt] // args.repeat:>9,} bytes"
+        )
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(f"  peak memory {peak_kb / 1024:.0f} MB")
 

@@ -33,7 +33,9 @@ def build(site_dir: Path) -> None:
     started = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=ROOT, check=False, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        cwd=ROOT,
+        check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     if result.returncode != 0:
         raise SystemExit("checks: the site did not build, so no gate ran")
@@ -77,7 +79,9 @@ def run_gates(site_dir: Path, only: set[str] | None) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m checks", description=__doc__)
     parser.add_argument("--site", type=Path, help="check this already-built site instead of building one")
-    parser.add_argument("--only", action="append", help="run only this gate (links, vale, html_validity, accessibility)")
+    parser.add_argument(
+        "--only", action="append", help="run only this gate (links, vale, html_validity, accessibility)"
+    )
     args = parser.parse_args(argv)
     only = set(args.only) if args.only else None
     if args.site:

@@ -142,7 +142,7 @@ document.addEventListener("securitypolicyviolation", (e) => {
 _NO_MOTION = "*, *::before, *::after { transition: none !important; animation: none !important; }"
 
 
-def _settle(tab) -> None:  # noqa: ANN001 - a Playwright Page
+def _settle(tab) -> None:
     tab.add_style_tag(content=_NO_MOTION)
     tab.evaluate("() => document.fonts.ready.then(() => new Promise(r => requestAnimationFrame(() => r())))")
 

@@ -218,7 +218,9 @@ def _anchor_problems(scan: SiteScan, internal: list[Link], base_url: str) -> Pro
         # A missing page is LinkChecker's finding; a non-HTML target has no anchors to check.
         if target is not None and unquote(fragment) not in scan.ids[target]:
             target_path = "/" + target.removesuffix("index.html")
-            problems[link.page, link.raw.strip()] = f"points to a missing anchor: #{fragment} not found on {target_path}"
+            problems[link.page, link.raw.strip()] = (
+                f"points to a missing anchor: #{fragment} not found on {target_path}"
+            )
     return problems
 
 

@@ -15,7 +15,7 @@ from trustdocs.mkdocs_hooks import load_for_build
 from trustdocs.rendering.pages import framework
 
 
-def define_env(env) -> None:  # noqa: ANN001 - the plugin's environment object
+def define_env(env) -> None:
     data = load_for_build(Path(env.project_dir))
 
     env.variables["data_counts"] = framework.counts_summary(data)

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from trustdocs.pipeline.load import load_dataset
 from trustdocs.model.dataset import DataSet
+from trustdocs.pipeline.load import load_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))  # shared helpers: `from tooling import require_tools`
@@ -59,7 +59,11 @@ class DataCopy:
         out = project / "out"
         result = subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-            cwd=project, capture_output=True, text=True, check=False, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            cwd=project,
+            capture_output=True,
+            text=True,
+            check=False,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         )
         return result, out
 

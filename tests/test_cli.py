@@ -7,7 +7,9 @@ import sys
 
 
 def trustdocs(*args: str, cwd) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "trustdocs.cli", *args], cwd=cwd, capture_output=True, text=True, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "trustdocs.cli", *args], cwd=cwd, capture_output=True, text=True, check=False
+    )
 
 
 def test_validate_passes_on_the_real_data(root):
@@ -23,8 +25,10 @@ def test_validate_names_file_line_and_field_and_exits_1(data_copy):
     assert result.returncode == 1
     lines = result.stderr.splitlines()
     category_line = data_copy.line_of("partners.yml", "relevent-partner")
-    assert f"data/partners.yml:{category_line}:15: $.partners[1].category: 'relevent-partner' is not one of: " \
-           "local-authority, relevant-partner, proposed-partner, other-partner, related-partnership" in lines
+    assert (
+        f"data/partners.yml:{category_line}:15: $.partners[1].category: 'relevent-partner' is not one of: "
+        "local-authority, relevant-partner, proposed-partner, other-partner, related-partnership" in lines
+    )
     assert any(line.startswith("data/glossary.yml:") and "duplicate key 'term'" in line for line in lines)
     assert lines[-1] == f"{len(lines) - 1} problem(s) found; fix them and run again."
     assert "Traceback" not in result.stderr
@@ -35,7 +39,9 @@ def test_a_broken_build_leaves_the_previous_site_untouched(data_copy, root, tmp_
     site.mkdir()
     (site / "index.html").write_text("previous site", encoding="utf-8")
     data_copy.replace("outcomes.yml", "name: Stay safe", "name: ''")
-    result = trustdocs("build", "--config", str(root / "mkdocs.yml"), "--site-dir", str(site), cwd=data_copy.path.parent)
+    result = trustdocs(
+        "build", "--config", str(root / "mkdocs.yml"), "--site-dir", str(site), cwd=data_copy.path.parent
+    )
     assert result.returncode == 1
     assert "$.outcomes[1].name: must not be empty" in result.stderr
     assert "Traceback" not in result.stderr

@@ -12,24 +12,28 @@ import os
 import re
 from pathlib import Path
 
-import markdown
 import pytest
-from tooling import FixedSizes
 from bs4 import BeautifulSoup
+from tooling import FixedSizes, site_html
 
-from trustdocs.validation.consultations import consultation_problems
-from trustdocs.rendering.consultations.form import respond_page, response_form
-from trustdocs.model.consultations import Consultation
-from trustdocs.rendering.consultations.pages import consultation_page, consultation_pages, consultations_index, outcome_page
-from trustdocs.rendering.paths import href
-from trustdocs.rendering.consultations.printable import printable_forms
 from trustdocs.core.clock import as_at_date
-from trustdocs.model.consultation_state import consultation_state
-from trustdocs.pipeline.load import load_dataset, read_documents, validate
 from trustdocs.core.dates import PartialDate
-from trustdocs.rendering.pages.guidance import section_page
-from trustdocs.pipeline.generate import generate_pages
 from trustdocs.core.problems import DataError
+from trustdocs.model.consultation_state import consultation_state
+from trustdocs.model.consultations import Consultation
+from trustdocs.pipeline.generate import generate_pages
+from trustdocs.pipeline.load import load_dataset, read_documents, validate
+from trustdocs.rendering.consultations.form import respond_page, response_form
+from trustdocs.rendering.consultations.pages import (
+    consultation_page,
+    consultation_pages,
+    consultations_index,
+    outcome_page,
+)
+from trustdocs.rendering.consultations.printable import printable_forms
+from trustdocs.rendering.pages.guidance import section_page
+from trustdocs.rendering.paths import href
+from trustdocs.validation.consultations import consultation_problems
 
 GUIDANCE = "statutory-guidance-consultation-2008"
 OPTIONS = "legislative-options-consultation-2008"
@@ -42,13 +46,17 @@ def consultation(dataset, consultation_id: str) -> Consultation:
 
 def html(markdown_text: str) -> BeautifulSoup:
     """A generated page as the site renders it (the same Markdown extensions as mkdocs.yml)."""
-    rendered = markdown.markdown(markdown_text, extensions=["abbr", "attr_list", "tables", "toc", "def_list", "admonition"])
+    rendered = site_html(markdown_text)
     return BeautifulSoup(rendered, "html.parser")
 
 
 def with_dates(c: Consultation, opens: str, closes: str, outcome: str | None) -> Consultation:
-    dates = dataclasses.replace(c.dates, opens=PartialDate.parse(opens), closes=PartialDate.parse(closes),
-                                outcome=PartialDate.parse(outcome) if outcome else None)
+    dates = dataclasses.replace(
+        c.dates,
+        opens=PartialDate.parse(opens),
+        closes=PartialDate.parse(closes),
+        outcome=PartialDate.parse(outcome) if outcome else None,
+    )
     return dataclasses.replace(c, dates=dates)
 
 
@@ -74,15 +82,18 @@ def test_every_consultation_reference_resolves(root):
 # --- state by date ------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("as_at", "state"), [
-    (D(2008, 4, 2), "forthcoming"),  # the day before it opens
-    (D(2008, 4, 3), "open"),  # the day it opens
-    (D(2008, 6, 26), "open"),  # the closing date: responses still accepted
-    (D(2008, 6, 27), "closed-being-analysed"),  # the day after
-    (D(2008, 6, 30), "closed-being-analysed"),  # the outcome is dated July 2008 ...
-    (D(2008, 7, 1), "outcome-published"),  # ... so it counts from 1 July
-    (D(2030, 1, 1), "outcome-published"),
-])
+@pytest.mark.parametrize(
+    ("as_at", "state"),
+    [
+        (D(2008, 4, 2), "forthcoming"),  # the day before it opens
+        (D(2008, 4, 3), "open"),  # the day it opens
+        (D(2008, 6, 26), "open"),  # the closing date: responses still accepted
+        (D(2008, 6, 27), "closed-being-analysed"),  # the day after
+        (D(2008, 6, 30), "closed-being-analysed"),  # the outcome is dated July 2008 ...
+        (D(2008, 7, 1), "outcome-published"),  # ... so it counts from 1 July
+        (D(2030, 1, 1), "outcome-published"),
+    ],
+)
 def test_state_of_the_guidance_consultation_at_each_boundary(dataset, as_at, state):
     assert consultation_state(consultation(dataset, GUIDANCE), as_at) == state
 
@@ -144,11 +155,15 @@ def test_the_index_groups_consultations_by_state(dataset):
 
 def test_the_site_gets_every_page_and_the_as_at_date_from_the_environment(dataset, monkeypatch):
     monkeypatch.setenv("TRUSTDOCS_AS_AT", "2008-05-01")
-    pages = {p.path: p for p in generate_pages(dataset, FixedSizes(), documents=[]) if p.path.startswith("consultations/")}
-    assert sorted(pages) == sorted([
-        "consultations/index.md",
-        *(f"consultations/{c}/{page}.md" for c in (GUIDANCE, OPTIONS) for page in ("index", "respond", "outcome")),
-    ])
+    pages = {
+        p.path: p for p in generate_pages(dataset, FixedSizes(), documents=[]) if p.path.startswith("consultations/")
+    }
+    assert sorted(pages) == sorted(
+        [
+            "consultations/index.md",
+            *(f"consultations/{c}/{page}.md" for c in (GUIDANCE, OPTIONS) for page in ("index", "respond", "outcome")),
+        ]
+    )
     assert "Status on 1 May 2008: **Open**." in pages[f"consultations/{GUIDANCE}/index.md"].markdown
     assert pages[f"consultations/{GUIDANCE}/respond.md"].data_files == (f"data/consultations/{GUIDANCE}.yml",)
 
@@ -167,23 +182,27 @@ def test_a_consultation_page_links_questions_to_guidance_paragraphs_that_exist(d
 
 
 def test_every_citation_links_to_a_paragraph_anchor_the_source_page_has(dataset):
-    sources = {p.path: p.markdown for p in generate_pages(dataset, FixedSizes(), documents=[]) if p.path.startswith("sources/")}
+    sources = {
+        p.path: p.markdown for p in generate_pages(dataset, FixedSizes(), documents=[]) if p.path.startswith("sources/")
+    }
     for page in consultation_pages(dataset, D(2025, 1, 1)):
         for source_id, anchor in re.findall(r"sources/([a-z0-9-]+)\.md#(p-[A-Za-z0-9-]+)\)", page.markdown):
             assert f'<h3 id="{anchor}">' in sources[f"sources/{source_id}.md"], (page.path, source_id, anchor)
     text = consultation_page(dataset, consultation(dataset, GUIDANCE), D(2025, 1, 1)).markdown
     # Consultations' citations are on the source pages too, so even a paragraph
     # nothing else cites (question q1 of the response form) has an anchor.
-    assert ("[Guidance consultation response form (2008)](../../sources/response-form-2008.md), "
-            "paragraph [`q1`](../../sources/response-form-2008.md#p-q1))") in text
+    assert (
+        "[Guidance consultation response form (2008)](../../sources/response-form-2008.md), "
+        "paragraph [`q1`](../../sources/response-form-2008.md#p-q1))"
+    ) in text
     assert '<h3 id="p-q1">' in sources["sources/response-form-2008.md"]
 
 
 # --- the response form --------------------------------------------------------
 
 
-def form_of(dataset, c: Consultation, as_at=D(2025, 1, 1)) -> BeautifulSoup:
-    page = respond_page(dataset, c, as_at)
+def form_of(dataset, c: Consultation, as_at=None) -> BeautifulSoup:
+    page = respond_page(dataset, c, as_at or D(2025, 1, 1))
     return html(page.markdown)
 
 
@@ -203,7 +222,8 @@ def test_every_question_is_in_the_form_with_a_fieldset_legend_and_labels(dataset
         textarea = fieldset.find("textarea")
         assert textarea["name"] == f"{q.id}-comments"
         assert form.find("label", attrs={"for": textarea["id"]}).get_text() == (
-            f"Comments on question {q.number} (optional)" if q.choices else f"Your answer to question {q.number}")
+            f"Comments on question {q.number} (optional)" if q.choices else f"Your answer to question {q.number}"
+        )
     categories = form.find("fieldset", id="response-category")
     assert categories.legend.get_text() == "Which category best describes you?"
     assert [r["value"] for r in categories.find_all("input", type="radio")] == [cat.id for cat in c.categories]
@@ -231,16 +251,28 @@ def test_without_an_endpoint_the_form_saves_files_and_explains_the_way_without_j
     assert form.find(attrs={"name": "website"}) is None  # no honeypot: nothing is posted
     assert form.find("input", attrs={"name": "confidential"})  # the notice offers confidentiality
     headings = [h.get_text() for h in soup.find_all(["h2", "h3"])]
-    assert headings[:6] == ["Before you start", "Freedom of Information", "Confidentiality", "Personal information",
-                            "This website", "Your response"]
+    assert headings[:6] == [
+        "Before you start",
+        "Freedom of Information",
+        "Confidentiality",
+        "Personal information",
+        "This website",
+        "Your response",
+    ]
     assert "Where to send your response" in headings
 
 
 def test_with_an_endpoint_an_open_consultation_posts_there_with_a_honeypot(dataset):
     c = consultation(dataset, OPTIONS)
-    c = dataclasses.replace(c, respond=dataclasses.replace(c.respond, endpoint="https://responses.example.gov.uk/submit"))
+    c = dataclasses.replace(
+        c, respond=dataclasses.replace(c.respond, endpoint="https://responses.example.gov.uk/submit")
+    )
     form = form_of(dataset, c, as_at=D(2008, 8, 1)).form
-    assert (form["action"], form["method"], form["data-mode"]) == ("https://responses.example.gov.uk/submit", "post", "post")
+    assert (form["action"], form["method"], form["data-mode"]) == (
+        "https://responses.example.gov.uk/submit",
+        "post",
+        "post",
+    )
     honeypot = form.find("input", attrs={"name": "website"})
     assert honeypot["tabindex"] == "-1" and honeypot["autocomplete"] == "off"
     assert honeypot.find_parent("div")["aria-hidden"] == "true"
@@ -255,10 +287,14 @@ def test_the_form_requests_nothing_from_another_origin(dataset):
         form = form_of(dataset, c).form
         urls = [tag.get(a) for tag in form.find_all(True) for a in ("href", "src", "action") if tag.get(a)]
         assert urls and all(not re.match(r"^[a-z]+:", u) for u in urls), urls
-    assert href(f"consultations/{GUIDANCE}/respond.md", "assets/stylesheets/consultations.css") == \
-        "../../../assets/stylesheets/consultations.css"
-    assert href(f"consultations/{GUIDANCE}/respond.md", "guidance/guidance-step-change.md", "para-1-8") == \
-        "../../../guidance/guidance-step-change/#para-1-8"
+    assert (
+        href(f"consultations/{GUIDANCE}/respond.md", "assets/stylesheets/consultations.css")
+        == "../../../assets/stylesheets/consultations.css"
+    )
+    assert (
+        href(f"consultations/{GUIDANCE}/respond.md", "guidance/guidance-step-change.md", "para-1-8")
+        == "../../../guidance/guidance-step-change/#para-1-8"
+    )
 
 
 def test_editor_text_in_the_form_is_literal(dataset):
@@ -299,9 +335,16 @@ def test_the_legislative_options_outcome_page_shows_143_responses_by_category(da
         ["Total", "143", "100%"],
     ]
     assert [h.get_text() for h in soup.find_all("h3")] == [f"Question {n}" for n in range(1, 10)]
-    assert soup.find("h3", id="q1").find_next("strong").get_text().startswith("Should the duty to cooperate be extended")
+    assert (
+        soup.find("h3", id="q1").find_next("strong").get_text().startswith("Should the duty to cooperate be extended")
+    )
     q9 = soup.find("h3", id="q9")
-    assert table_rows(q9.find_next("table")) == [["Answer", "Share of responses"], ["Yes", "66%"], ["No", "15%"], ["Not sure", "19%"]]
+    assert table_rows(q9.find_next("table")) == [
+        ["Answer", "Share of responses"],
+        ["Yes", "66%"],
+        ["No", "15%"],
+        ["Not sure", "19%"],
+    ]
     assert soup.find("h2", id="next-steps")
 
 
@@ -338,7 +381,9 @@ def test_a_wrong_answer_type_names_the_file_line_and_column(data_copy):
 
 
 def test_an_endpoint_must_be_https(data_copy):
-    data_copy.replace(FILE, "  email: childrentrusts", "  endpoint: http://responses.example.gov.uk/\n  email: childrentrusts")
+    data_copy.replace(
+        FILE, "  email: childrentrusts", "  endpoint: http://responses.example.gov.uk/\n  email: childrentrusts"
+    )
     line = data_copy.line_of(FILE, "endpoint:")
     assert only(data_copy) == [
         f"data/{FILE}:{line}:13: $.respond.endpoint: 'http://responses.example.gov.uk/' is not an https:// web address"
@@ -358,7 +403,9 @@ def test_an_unknown_field_and_a_bad_question_id(data_copy):
 def test_the_same_question_id_twice_in_one_file(data_copy):
     data_copy.replace(FILE, "  - id: q8\n", "  - id: q7\n")
     first, second = data_copy.line_of(FILE, "- id: q7", 1), data_copy.line_of(FILE, "- id: q7", 2)
-    assert only(data_copy) == [f"data/{FILE}:{second}:9: $.questions[7].id: id 'q7' is already used at data/{FILE}:{first}"]
+    assert only(data_copy) == [
+        f"data/{FILE}:{second}:9: $.questions[7].id: id 'q7' is already used at data/{FILE}:{first}"
+    ]
 
 
 def test_cross_file_checks_name_the_line(data_copy):
@@ -403,7 +450,7 @@ def test_the_loader_refuses_an_outcome_that_does_not_match_its_consultation(data
 def test_a_printable_form_per_consultation_in_the_shared_markdown_subset(dataset):
     forms = printable_forms(dataset)
     assert [f.slug for f in forms] == [f"{OPTIONS}-response-form", f"{GUIDANCE}-response-form"]
-    for form, c in zip(forms, dataset.consultations):
+    for form, c in zip(forms, dataset.consultations, strict=False):
         assert form.title == f"{c.title}: response form"
         assert form.data_files == (f"data/consultations/{c.id}.yml",)
         assert "<" not in form.markdown  # no raw HTML: editor text is escaped with references
@@ -446,12 +493,15 @@ def test_a_consultation_that_closes_before_it_opens_is_refused(data_copy):
 GOLDEN = Path(__file__).parent / "golden"
 
 
-@pytest.mark.parametrize("path", [
-    "consultations/index.md",
-    "consultations/statutory-guidance-consultation-2008/index.md",
-    "consultations/statutory-guidance-consultation-2008/respond.md",
-    "consultations/legislative-options-consultation-2008/outcome.md",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "consultations/index.md",
+        "consultations/statutory-guidance-consultation-2008/index.md",
+        "consultations/statutory-guidance-consultation-2008/respond.md",
+        "consultations/legislative-options-consultation-2008/outcome.md",
+    ],
+)
 def test_consultation_page_matches_its_golden_file(dataset, path):
     """From the real consultations, as at a fixed date (regenerate with UPDATE_GOLDEN=1 after a data change)."""
     page = {p.path: p for p in consultation_pages(dataset, D(2025, 1, 1))}[path]

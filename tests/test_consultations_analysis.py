@@ -11,15 +11,15 @@ import subprocess
 import sys
 from pathlib import Path
 
-import markdown
 import pytest
 from bs4 import BeautifulSoup
+from tooling import site_html
 
-from trustdocs.responses.analysis import run_analysis, tally
-from trustdocs.rendering.consultations.pages import outcome_page
-from trustdocs.responses.read import read_responses
-from trustdocs.pipeline.load import load_dataset, validate
 from trustdocs.core.strict_yaml import parse_yaml
+from trustdocs.pipeline.load import load_dataset, validate
+from trustdocs.rendering.consultations.pages import outcome_page
+from trustdocs.responses.analysis import run_analysis, tally
+from trustdocs.responses.read import read_responses
 
 OPTIONS = "legislative-options-consultation-2008"
 SAMPLES = Path(__file__).parent / "fixtures" / "consultation_responses"
@@ -43,7 +43,11 @@ def test_the_sample_responses_count_as_expected(dataset):
     counts = tally(options(dataset), read_responses(SAMPLE_FILES, options(dataset)))
     assert counts.total == 5
     assert [(c, n) for c, n in counts.by_category if n] == [
-        ("childrens-trust", 1), ("voluntary-community-sector", 1), ("school", 2), ("other", 1)]
+        ("childrens-trust", 1),
+        ("voluntary-community-sector", 1),
+        ("school", 2),
+        ("other", 1),
+    ]
     by_question = {q.question: q for q in counts.questions}
     assert by_question["q1"].answers == (("yes", 3), ("no", 1), ("not-sure", 1))
     assert by_question["q1"].comments == 2
@@ -71,13 +75,22 @@ def test_the_outcome_file_is_valid_data_and_the_outcome_page_shows_the_numbers(d
     assert problems == [] and doc.data["responses"]["by_category"][4] == {"category": "school", "count": "2"}
     assert validate(data_copy.path) == []
     data = load_dataset(data_copy.path)
-    soup = BeautifulSoup(markdown.markdown(
-        outcome_page(data, options(data)).markdown, extensions=["attr_list", "tables"]), "html.parser")
-    rows = [[c.get_text(strip=True) for c in tr.find_all(["td", "th"])] for tr in soup.find("h3", id="q1").find_next("table").find_all("tr")]
-    assert rows == [["Answer", "Responses", "Share"], ["Yes", "3", "60%"], ["No", "1", "20%"], ["Not sure", "1", "20%"],
-                    ["Total", "5", "100%"]]
+    soup = BeautifulSoup(site_html(outcome_page(data, options(data)).markdown), "html.parser")
+    rows = [
+        [c.get_text(strip=True) for c in tr.find_all(["td", "th"])]
+        for tr in soup.find("h3", id="q1").find_next("table").find_all("tr")
+    ]
+    assert rows == [
+        ["Answer", "Responses", "Share"],
+        ["Yes", "3", "60%"],
+        ["No", "1", "20%"],
+        ["Not sure", "1", "20%"],
+        ["Total", "5", "100%"],
+    ]
     assert "2 respondents wrote comments." in soup.get_text()
-    assert soup.find("h3", id="q8").find_next("p").find_next("p").get_text() == "No one chose an answer to this question."
+    assert (
+        soup.find("h3", id="q8").find_next("p").find_next("p").get_text() == "No one chose an answer to this question."
+    )
 
 
 def test_the_outcome_file_is_the_same_every_time(dataset, root, tmp_path):
@@ -88,8 +101,13 @@ def test_the_outcome_file_is_the_same_every_time(dataset, root, tmp_path):
 
 
 def test_the_command_line_prints_the_outcome_when_not_told_where_to_write_it(root, tmp_path):
-    result = subprocess.run([sys.executable, "-m", "trustdocs.cli", "analyse", "--consultation", OPTIONS, *map(str, SAMPLE_FILES)],
-                            cwd=root, capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "trustdocs.cli", "analyse", "--consultation", OPTIONS, *map(str, SAMPLE_FILES)],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(f"# The outcome of data/consultations/{OPTIONS}.yml,\n")
     assert '  - question: "q9"\n    answers:\n      - {answer: "yes", count: "2"}\n' in result.stdout
@@ -122,8 +140,10 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
 
 
 QUESTIONS = "q1, q2, q3, q4, q5, q6, q7, q8, q9"
-CATEGORIES = ("childrens-trust, director-of-childrens-services, voluntary-community-sector, local-authority-senior-management, "
-              "school, strategic-health-authority-primary-care-trust, college, professional-working-with-young-people, parent, other")
+CATEGORIES = (
+    "childrens-trust, director-of-childrens-services, voluntary-community-sector, local-authority-senior-management, "
+    "school, strategic-health-authority-primary-care-trust, college, professional-working-with-young-people, parent, other"
+)
 
 
 def test_csv_unknown_answer_and_unknown_category_name_the_line_of_the_record(dataset, root, out_file, tmp_path):
@@ -147,18 +167,24 @@ def test_csv_unknown_question_and_missing_category_are_header_problems(dataset, 
 
 def test_csv_missing_category_in_a_record(dataset, root, out_file, tmp_path):
     bad = write(tmp_path, "bad.csv", "category,q1\n,yes\n")
-    assert rejected(dataset, root, out_file, bad) == [f"{bad}:2: category: missing respondent category (categories: {CATEGORIES})"]
+    assert rejected(dataset, root, out_file, bad) == [
+        f"{bad}:2: category: missing respondent category (categories: {CATEGORIES})"
+    ]
 
 
 def test_json_unknown_question_answer_and_consultation_name_the_record(dataset, root, out_file, tmp_path):
-    bad = write(tmp_path, "bad.json", """[
+    bad = write(
+        tmp_path,
+        "bad.json",
+        """[
   {"format": "trustdocs-consultation-response", "version": "1", "consultation": "legislative-options-consultation-2008",
    "respondent": {"category": "school"}, "answers": {"q12": {"choice": "yes"}}},
   {"format": "trustdocs-consultation-response", "version": "1", "consultation": "legislative-options-consultation-2008",
    "respondent": {"category": "parent", "colour": "red"}, "answers": {"q1": {"choice": "maybe"}, "q2": {"choice": "yes"}}},
   {"format": "trustdocs-consultation-response", "version": "1", "consultation": "some-other-consultation",
    "respondent": {"category": "governor"}, "answers": {}}
-]""")
+]""",
+    )
     assert rejected(dataset, root, out_file, bad) == [
         f"{bad}: record 1: answers.q12: unknown question 'q12' (this consultation asks {QUESTIONS})",
         f"{bad}: record 2: respondent.colour: unknown field (fields: name, organisation, email, category, category-detail, confidential)",
@@ -184,7 +210,9 @@ def test_broken_json_and_a_file_that_is_not_a_response(dataset, root, out_file, 
 
 def test_one_bad_file_among_good_ones_writes_nothing(dataset, root, out_file, tmp_path):
     bad = write(tmp_path, "bad.csv", "category,q5\nschool,perhaps\n")
-    assert rejected(dataset, root, out_file, *SAMPLE_FILES, bad, tmp_path / "missing.csv", write(tmp_path, "notes.txt", "x")) == [
+    assert rejected(
+        dataset, root, out_file, *SAMPLE_FILES, bad, tmp_path / "missing.csv", write(tmp_path, "notes.txt", "x")
+    ) == [
         f"{bad}:2: q5: unknown answer 'perhaps' (answers: yes, no, not-sure)",
         f"{tmp_path / 'missing.csv'}: file not found",
         f"{tmp_path / 'notes.txt'}: cannot read a .txt: give .csv or .json files",
@@ -195,23 +223,43 @@ def test_an_unknown_consultation(dataset, root, tmp_path):
     stderr = io.StringIO()
     code = run_analysis(dataset, "no-such-consultation", SAMPLE_FILES, None, io.StringIO(), stderr)
     assert code == 1
-    assert stderr.getvalue() == (f"unknown consultation 'no-such-consultation' (data/consultations/ has: {OPTIONS}, "
-                                 "statutory-guidance-consultation-2008)\n")
+    assert stderr.getvalue() == (
+        f"unknown consultation 'no-such-consultation' (data/consultations/ has: {OPTIONS}, "
+        "statutory-guidance-consultation-2008)\n"
+    )
 
 
 def test_the_command_line_exits_1_without_a_traceback(root, tmp_path):
     bad = write(tmp_path, "bad.csv", "category,q1\nschool,maybe\n")
     shutil.copy(SAMPLES / "form-response-1.json", tmp_path / "good.json")
-    result = subprocess.run([sys.executable, "-m", "trustdocs.cli", "analyse", "--consultation", OPTIONS, str(bad),
-                             str(tmp_path / "good.json"), "--out", str(tmp_path / "out.yml")],
-                            cwd=root, capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "trustdocs.cli",
+            "analyse",
+            "--consultation",
+            OPTIONS,
+            str(bad),
+            str(tmp_path / "good.json"),
+            "--out",
+            str(tmp_path / "out.yml"),
+        ],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 1
-    assert result.stderr == (f"{bad}:2: q1: unknown answer 'maybe' (answers: yes, no, not-sure)\n"
-                             "1 problem(s) found; nothing was written.\n")
+    assert result.stderr == (
+        f"{bad}:2: q1: unknown answer 'maybe' (answers: yes, no, not-sure)\n1 problem(s) found; nothing was written.\n"
+    )
     assert not (tmp_path / "out.yml").exists()
 
 
 def test_csv_headers_and_answers_may_be_written_as_a_spreadsheet_user_would(dataset, tmp_path):
-    sheet = write(tmp_path, "sheet.csv", "\ufeffCategory,Q1,Q1-Comments\nschool,NOT SURE,\nparent,Not sure,Maybe later\n")
+    sheet = write(
+        tmp_path, "sheet.csv", "\ufeffCategory,Q1,Q1-Comments\nschool,NOT SURE,\nparent,Not sure,Maybe later\n"
+    )
     counts = tally(options(dataset), read_responses([sheet], options(dataset)))
     assert {q.question: q.answers for q in counts.questions}["q1"] == (("yes", 0), ("no", 0), ("not-sure", 2))

@@ -9,14 +9,13 @@ import json
 import shutil
 from pathlib import Path
 
-import markdown
 import pytest
-from tooling import require_tools
+from tooling import require_tools, site_html
 
 from checks.browser import chromium, missing_browser_tools
 from checks.serve import serve
-from trustdocs.responses.analysis import tally
 from trustdocs.rendering.consultations.form import respond_page
+from trustdocs.responses.analysis import tally
 from trustdocs.responses.read import read_responses
 
 OPTIONS = "legislative-options-consultation-2008"
@@ -27,13 +26,14 @@ def build_page(dataset, site: Path) -> str:
     """The respond page rendered as MkDocs would, with the site's script and stylesheet; returns its path."""
     c = next(c for c in dataset.consultations if c.id == OPTIONS)
     page = respond_page(dataset, c, datetime.date(2025, 1, 1))
-    body = markdown.markdown(page.markdown, extensions=["abbr", "attr_list", "tables", "toc"])
+    body = site_html(page.markdown)
     target = site / "consultations" / OPTIONS / "respond"
     target.mkdir(parents=True)
     (target / "index.html").write_text(
         '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Respond</title></head><body><main>'
         f'{body}</main><script src="../../../assets/javascripts/consultation-form.js"></script></body></html>',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     for asset in ("javascripts/consultation-form.js", "stylesheets/consultations.css"):
         (site / "assets" / asset).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(ROOT / "docs" / "assets" / asset, site / "assets" / asset)
@@ -61,10 +61,15 @@ def test_the_form_shows_an_error_summary_then_saves_answers_that_analyse_reads(d
         summary = tab.locator("#response-errors")
         assert summary.is_visible() and focused_id(tab) == "response-errors"
         assert summary.locator("h2").inner_text() == "There is a problem"
-        assert summary.locator("a").all_inner_texts() == ["Select the category that best describes you",
-                                                          "Answer at least one question"]
+        assert summary.locator("a").all_inner_texts() == [
+            "Select the category that best describes you",
+            "Answer at least one question",
+        ]
         assert tab.title() == "Error: Respond"
-        assert tab.locator("#response-category-error").text_content() == "Error: Select the category that best describes you"
+        assert (
+            tab.locator("#response-category-error").text_content()
+            == "Error: Select the category that best describes you"
+        )
         assert "response-category-error" in tab.get_attribute("#response-category", "aria-describedby")
         summary.locator("a").first.click()
         assert focused_id(tab) == "response-category-childrens-trust"
@@ -73,7 +78,9 @@ def test_the_form_shows_an_error_summary_then_saves_answers_that_analyse_reads(d
         tab.fill("#response-email", "not an address")
         tab.check("#response-q1-yes")
         tab.click("button:has-text('Save your answers')")
-        assert summary.locator("a").all_inner_texts() == ["Enter an email address in the correct format, like name@example.com"]
+        assert summary.locator("a").all_inner_texts() == [
+            "Enter an email address in the correct format, like name@example.com"
+        ]
         assert not tab.is_visible("#response-category-error")
 
         tab.fill("#response-email", "")
@@ -88,15 +95,19 @@ def test_the_form_shows_an_error_summary_then_saves_answers_that_analyse_reads(d
         assert download.value.suggested_filename == f"{OPTIONS}-response.json"
         saved = tmp_path / download.value.suggested_filename
         download.value.save_as(saved)
-        readable = tab.evaluate("() => fetch(document.getElementById('response-download-text').href).then(r => r.text())")
+        readable = tab.evaluate(
+            "() => fetch(document.getElementById('response-download-text').href).then(r => r.text())"
+        )
         context.close()
 
     assert all(url.startswith(base_url) or url.startswith("blob:") for url in requests), requests
     response = json.loads(saved.read_text(encoding="utf-8"))
     assert response["respondent"]["category"] == "school"
-    assert response["answers"] == {"q1": {"choice": "yes", "comments": "Include Academies too."},
-                                   "q7": {"comments": "Different priorities get in the way."},
-                                   "q9": {"choice": "not-sure"}}
+    assert response["answers"] == {
+        "q1": {"choice": "yes", "comments": "Include Academies too."},
+        "q7": {"comments": "Different priorities get in the way."},
+        "q9": {"choice": "not-sure"},
+    }
     c = next(c for c in dataset.consultations if c.id == OPTIONS)
     counts = tally(c, read_responses([saved], c))
     assert counts.total == 1 and dict(counts.by_category)["school"] == 1

@@ -34,7 +34,11 @@ def test_every_citation_is_in_the_register(dataset):
 
 def test_there_are_five_outcomes_and_five_features(dataset):
     assert [o.name for o in dataset.outcomes] == [
-        "Be healthy", "Stay safe", "Enjoy and achieve", "Make a positive contribution", "Achieve economic well-being",
+        "Be healthy",
+        "Stay safe",
+        "Enjoy and achieve",
+        "Make a positive contribution",
+        "Achieve economic well-being",
     ]
     assert len(dataset.features) == 5
 
@@ -43,16 +47,28 @@ def test_the_seven_relevant_partner_groups_of_section_10_are_there(dataset):
     on = datetime.date(2008, 6, 1)
     relevant = {p.id for p in dataset.partners_with_status("relevant-partner", on)}
     assert relevant == {
-        "district-councils", "police", "probation", "youth-offending-teams",
-        "strategic-health-authorities", "primary-care-trusts", "connexions", "learning-and-skills-council",
+        "district-councils",
+        "police",
+        "probation",
+        "youth-offending-teams",
+        "strategic-health-authorities",
+        "primary-care-trusts",
+        "connexions",
+        "learning-and-skills-council",
     }
 
 
 def test_the_2008_proposals_add_schools_and_colleges(dataset):
     before = {p.id for p in dataset.partners_with_status("proposed-relevant-partner", datetime.date(2008, 6, 30))}
     after = {p.id for p in dataset.partners_with_status("proposed-relevant-partner", datetime.date(2008, 7, 1))}
-    july_2008 = {"schools", "pupil-referral-units", "sixth-form-colleges", "further-education-colleges",
-                 "schools-forums", "academies"}
+    july_2008 = {
+        "schools",
+        "pupil-referral-units",
+        "sixth-form-colleges",
+        "further-education-colleges",
+        "schools-forums",
+        "academies",
+    }
     assert before & july_2008 == set()
     assert july_2008 <= after
 

@@ -15,10 +15,18 @@ from pathlib import Path
 
 def _build(root: Path, out: Path, epoch: str) -> dict[str, str]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": epoch, "TRUSTDOCS_DOCUMENT_CACHE": "off"}
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(out)],
-                   cwd=root, env=env, check=True, capture_output=True)
-    return {p.relative_to(out).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(out.rglob("*")) if p.is_file()}
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(out)],
+        cwd=root,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    return {
+        p.relative_to(out).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(out.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_two_clean_builds_are_byte_identical(root, tmp_path):
@@ -29,4 +37,3 @@ def test_two_clean_builds_are_byte_identical(root, tmp_path):
     differing = [path for path in first.keys() | second.keys() if first.get(path) != second.get(path)]
     assert differing == []
     # That SOURCE_DATE_EPOCH reaches every format is tested in test_documents.py.
-

@@ -11,24 +11,23 @@ import io
 import re
 import subprocess
 import zipfile
-from pathlib import Path
 
 import docx
 import pytest
 from odf import teletype
 from odf.namespaces import TEXTNS, XLINKNS
 from odf.opendocument import load as load_odt
-from odf.text import A, H, P, BookmarkStart
+from odf.text import A, BookmarkStart, H, P
 from pypdf import PdfReader
 from tooling import require_commands
 
+from trustdocs.core.clock import DEFAULT_EPOCH
 from trustdocs.pipeline.generate import all_documents as documents
 from trustdocs.rendering.documents.catalogue import render_documents
 from trustdocs.rendering.documents.clauses import Section, UnknownClause, ref, render_sections
 from trustdocs.rendering.documents.constitution import constitution
 from trustdocs.rendering.documents.convert import render
 from trustdocs.rendering.documents.cypp_template import cypp_template
-from trustdocs.core.clock import DEFAULT_EPOCH
 
 AREAS = ("southwark", "wessex")
 
@@ -72,6 +71,7 @@ def _odt_text(document) -> str:
 
 # --- the document sources --------------------------------------------------
 
+
 def test_every_area_gets_both_documents(dataset):
     slugs = [d.slug for d in documents(dataset)]
     for area in AREAS:
@@ -83,9 +83,19 @@ def test_every_area_gets_both_documents(dataset):
 def test_constitution_has_every_required_part_in_order(dataset):
     headings = re.findall(r"^## (\d+)\. (.+?) \{#", constitution(dataset).markdown, re.M)
     assert [h for _, h in headings] == [
-        "Name and status", "Purpose and objectives", "Functions", "Membership", "Chair and vice-chair",
-        "Quorum and decisions", "Meetings and papers", "Sub-groups", "Relationships with other partnerships",
-        "Pooled budgets and shared resources", "Conflicts of interest", "Review and amendment", "Adoption",
+        "Name and status",
+        "Purpose and objectives",
+        "Functions",
+        "Membership",
+        "Chair and vice-chair",
+        "Quorum and decisions",
+        "Meetings and papers",
+        "Sub-groups",
+        "Relationships with other partnerships",
+        "Pooled budgets and shared resources",
+        "Conflicts of interest",
+        "Review and amendment",
+        "Adoption",
     ]
     assert [n for n, _ in headings] == [str(i) for i in range(1, 14)]
 
@@ -116,8 +126,12 @@ def test_district_councils_appear_only_for_a_two_tier_area(dataset):
     southwark = constitution(dataset, dataset.area("southwark")).markdown
     wessex = constitution(dataset, dataset.area("wessex")).markdown
     assert "District councils" not in southwark
-    for district in ("Casterbridge District Council", "Budmouth Borough Council", "Melchester City Council",
-                     "Sandbourne Borough Council"):
+    for district in (
+        "Casterbridge District Council",
+        "Budmouth Borough Council",
+        "Melchester City Council",
+        "Sandbourne Borough Council",
+    ):
         assert wessex.count(district) == 2  # a seat in clause 4.1 and a signature line in 13.2
 
 
@@ -147,6 +161,7 @@ def test_cypp_template_has_a_section_per_requirement_and_the_tables(dataset):
 
 
 # --- DOCX --------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("area", AREAS)
 def test_docx_has_real_heading_styles_with_clause_numbers(rendered, area):
@@ -187,6 +202,7 @@ def test_docx_uses_the_accessible_reference_styles(rendered):
 
 # --- ODT ---------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("area", AREAS)
 def test_odt_has_outline_headings_with_clause_numbers(rendered, area):
     headings = _odt_headings(_odt(rendered, f"{area}/trust-board-constitution"))
@@ -212,6 +228,7 @@ def test_odt_members_come_from_the_data(rendered):
 
 # --- PDF ---------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("slug", ["trust-board-constitution", "southwark/cypp-template"])
 def test_pdf_is_tagged_with_language_and_title(rendered, slug, tmp_path):
     pdf = rendered[f"downloads/{slug}.pdf"]
@@ -229,12 +246,16 @@ def test_pdf_is_tagged_with_language_and_title(rendered, slug, tmp_path):
 
 
 def test_pdf_text_has_clause_numbers_and_members(rendered):
-    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(rendered["downloads/wessex/trust-board-constitution.pdf"])).pages)
+    text = "".join(
+        page.extract_text()
+        for page in PdfReader(io.BytesIO(rendered["downloads/wessex/trust-board-constitution.pdf"])).pages
+    )
     assert "4.1 Core members" in text
     assert "Melchester City Council" in text
 
 
 # --- LibreOffice -------------------------------------------------------------
+
 
 def test_every_docx_and_odt_opens_cleanly_in_libreoffice(rendered, tmp_path):
     require_commands("soffice")
@@ -248,9 +269,21 @@ def test_every_docx_and_odt_opens_cleanly_in_libreoffice(rendered, tmp_path):
     assert len(inputs) == 2 * (2 * (1 + len(AREAS)) + 2)  # two formats: models, area sets, two response forms
     out = tmp_path / "out"
     result = subprocess.run(
-        ["soffice", "--headless", "--norestore", f"-env:UserInstallation=file://{tmp_path}/profile",
-         "--convert-to", "pdf", "--outdir", str(out), *map(str, inputs)],
-        capture_output=True, text=True, timeout=300, check=False,
+        [
+            "soffice",
+            "--headless",
+            "--norestore",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out),
+            *map(str, inputs),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     assert "Error" not in result.stdout + result.stderr, result.stdout + result.stderr
@@ -260,6 +293,7 @@ def test_every_docx_and_odt_opens_cleanly_in_libreoffice(rendered, tmp_path):
 
 
 # --- determinism ---------------------------------------------------------------
+
 
 def test_the_same_data_gives_byte_identical_documents(dataset, monkeypatch):
     monkeypatch.setenv("TRUSTDOCS_DOCUMENT_CACHE", "off")

@@ -23,13 +23,13 @@ from pypdf import PdfReader
 from trustdocs.pipeline.load import load_with_area
 from trustdocs.rendering.documents.catalogue import area_documents
 from trustdocs.rendering.documents.convert import render
-from trustdocs.rendering.documents.source import DocumentError
 from trustdocs.rendering.documents.pdf import render_pdf
+from trustdocs.rendering.documents.source import DocumentError
 
 HOSTILE = {
     "name": "Evil <script>alert(1)</script>",
     "local_authority": "Council | with | pipes",
-    "chair": "{{ config }} {: onclick=\"alert(1)\" } *stars*",
+    "chair": '{{ config }} {: onclick="alert(1)" } *stars*',
     "vice_chair": "[click](javascript:alert(1)) <img src=x onerror=alert(1)>",
     "lscb_chair": "# not a heading &amp; @cite $x$ ~sub~ ^sup^",
 }
@@ -95,8 +95,10 @@ def _squash(text: str) -> str:
 
 def test_docx_shows_editor_text_literally(constitution_files):
     document = docx.Document(io.BytesIO(constitution_files["docx"]))
-    text = _squash("\n".join(p.text for p in document.paragraphs) + " ".join(
-        c.text for t in document.tables for r in t.rows for c in r.cells))
+    text = _squash(
+        "\n".join(p.text for p in document.paragraphs)
+        + " ".join(c.text for t in document.tables for r in t.rows for c in r.cells)
+    )
     for value in HOSTILE.values():
         assert value in text, value
     core = document.tables[0]
@@ -106,7 +108,9 @@ def test_docx_shows_editor_text_literally(constitution_files):
 
 
 def test_odt_shows_editor_text_literally(constitution_files):
-    text = _squash("\n".join(teletype.extractText(p) for p in load_odt(io.BytesIO(constitution_files["odt"])).getElementsByType(P)))
+    text = _squash(
+        "\n".join(teletype.extractText(p) for p in load_odt(io.BytesIO(constitution_files["odt"])).getElementsByType(P))
+    )
     for value in HOSTILE.values():
         assert value in text, value
     assert b"javascript:" not in constitution_files["odt"].replace(b"(javascript:alert(1))", b"")
@@ -117,12 +121,16 @@ def test_pdf_shows_editor_text_literally(constitution_files):
     for value in HOSTILE.values():
         assert _squash(value) in text, value
     reader = PdfReader(io.BytesIO(constitution_files["pdf"]))
-    uris = [a.get_object()["/A"].get("/URI") for page in reader.pages for a in page.get("/Annots", []) or []
-            if "/A" in a.get_object()]
+    uris = [
+        a.get_object()["/A"].get("/URI")
+        for page in reader.pages
+        for a in page.get("/Annots", []) or []
+        if "/A" in a.get_object()
+    ]
     assert not [u for u in uris if u], uris  # links are internal only
 
 
-QUESTION = "Is <b>this</b> [safe](javascript:alert(1)) | {{ config }} {: onclick=\"x\" } *really*?"
+QUESTION = 'Is <b>this</b> [safe](javascript:alert(1)) | {{ config }} {: onclick="x" } *really*?'
 GUIDANCE_CONSULTATION = "consultations/statutory-guidance-consultation-2008.yml"
 Q1 = """    text: >-
       Does the guidance help bring about the step change and cultural change
@@ -137,7 +145,9 @@ def test_site_page_shows_editor_text_literally(data_copy, tmp_path):
     result, out = data_copy.build_site()
     assert result.returncode == 0, result.stderr
     for page in ("index.html", "respond/index.html"):
-        built = BeautifulSoup((out / "consultations" / "statutory-guidance-consultation-2008" / page).read_text(), "html.parser")
+        built = BeautifulSoup(
+            (out / "consultations" / "statutory-guidance-consultation-2008" / page).read_text(), "html.parser"
+        )
         article = built.find("article")
         assert QUESTION in _squash(article.get_text()), page
         assert article.find_all("b") == [] and article.find_all("script") == []
@@ -146,12 +156,16 @@ def test_site_page_shows_editor_text_literally(data_copy, tmp_path):
     page = (out / "documents" / "evil" / "trust-board-constitution" / "index.html").read_text(encoding="utf-8")
     soup = BeautifulSoup(page, "html.parser")
     # Material's <title> used to decode the escaped name back into a real <script> element.
-    assert soup.title.get_text().startswith("Model constitution for a Children's Trust Board: Evil <script>alert(1)</script>")
+    assert soup.title.get_text().startswith(
+        "Model constitution for a Children's Trust Board: Evil <script>alert(1)</script>"
+    )
     assert len(soup.find_all("script", string=lambda text: text and "alert(1)" in text)) == 0
     article = soup.find("article")
     assert article.find_all("script") == [] and article.find_all("img") == []
     assert [(tag.name, attr) for tag in article.find_all(True) for attr in tag.attrs if attr.startswith("on")] == []
-    assert [a["href"] for a in article.find_all("a", href=True) if a["href"].strip().lower().startswith("javascript:")] == []
+    assert [
+        a["href"] for a in article.find_all("a", href=True) if a["href"].strip().lower().startswith("javascript:")
+    ] == []
     text = _squash(article.get_text())
     for value in HOSTILE.values():
         assert value in text, value
@@ -162,8 +176,8 @@ def test_site_page_shows_editor_text_literally(data_copy, tmp_path):
 def test_printable_response_form_shows_a_question_literally_in_every_format(root):
     import dataclasses
 
-    from trustdocs.rendering.consultations.printable import printable_form
     from trustdocs.pipeline.load import load_dataset
+    from trustdocs.rendering.consultations.printable import printable_form
 
     data = load_dataset(root / "data")
     c = data.consultations[0]
@@ -171,7 +185,9 @@ def test_printable_response_form_shows_a_question_literally_in_every_format(root
     source = printable_form(data, c)
     files = {fmt: render(source, fmt) for fmt in ("docx", "odt", "pdf")}
     docx_text = _squash("\n".join(p.text for p in docx.Document(io.BytesIO(files["docx"])).paragraphs))
-    odt_text = _squash("\n".join(teletype.extractText(p) for p in load_odt(io.BytesIO(files["odt"])).getElementsByType(P)))
+    odt_text = _squash(
+        "\n".join(teletype.extractText(p) for p in load_odt(io.BytesIO(files["odt"])).getElementsByType(P))
+    )
     pdf_text = _squash(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(files["pdf"])).pages))
     for text in (docx_text, odt_text, pdf_text):
         assert QUESTION in text
@@ -182,15 +198,22 @@ def test_printable_response_form_shows_a_question_literally_in_every_format(root
 PAGE = '<!DOCTYPE html><html lang="en-GB"><head><title>t</title>{head}</head><body><p>x</p>{body}</body></html>'
 
 
-@pytest.mark.parametrize("head, body, refused", [
-    ("", '<img src="https://example.org/tracker.png" alt="">', "https://example.org/tracker.png"),
-    ("", '<img src="http://127.0.0.1:9/x.png" alt="">', "http://127.0.0.1:9/x.png"),
-    ('<link rel="stylesheet" href="file:///etc/passwd">', "", "file:///etc/passwd"),
-    ('<link rel="stylesheet" href="../convert.py">', "", "convert.py"),
-    ("<style>@import url('https://example.org/x.css');</style>", "", "https://example.org/x.css"),
-    ("<style>@font-face { font-family: x; src: url(ftp://example.org/f.ttf); }</style>"
-     "<style>p { font-family: x; }</style>", "", "ftp://example.org/f.ttf"),
-])
+@pytest.mark.parametrize(
+    "head, body, refused",
+    [
+        ("", '<img src="https://example.org/tracker.png" alt="">', "https://example.org/tracker.png"),
+        ("", '<img src="http://127.0.0.1:9/x.png" alt="">', "http://127.0.0.1:9/x.png"),
+        ('<link rel="stylesheet" href="file:///etc/passwd">', "", "file:///etc/passwd"),
+        ('<link rel="stylesheet" href="../convert.py">', "", "convert.py"),
+        ("<style>@import url('https://example.org/x.css');</style>", "", "https://example.org/x.css"),
+        (
+            "<style>@font-face { font-family: x; src: url(ftp://example.org/f.ttf); }</style>"
+            "<style>p { font-family: x; }</style>",
+            "",
+            "ftp://example.org/f.ttf",
+        ),
+    ],
+)
 def test_pdf_rendering_refuses_anything_but_own_assets(head, body, refused):
     with pytest.raises(DocumentError, match=re.escape(refused)):
         render_pdf(PAGE.format(head=head, body=body), "test")
@@ -203,17 +226,29 @@ def test_pdf_rendering_reads_its_own_stylesheet():
 
 # --- the command line ------------------------------------------------------------
 
+
 def _documents(*args, cwd):
-    return subprocess.run([sys.executable, "-m", "trustdocs.cli", "documents", *args], cwd=cwd,
-                          capture_output=True, text=True, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "trustdocs.cli", "documents", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 def test_documents_command_writes_an_areas_set_with_progress(root, tmp_path):
     out = tmp_path / "out"
-    result = _documents("--area", "data/areas/southwark.yml", "--format", "docx", "--format", "md", "--out", str(out), cwd=root)
+    result = _documents(
+        "--area", "data/areas/southwark.yml", "--format", "docx", "--format", "md", "--out", str(out), cwd=root
+    )
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in out.iterdir()) == [
-        "cypp-template.docx", "cypp-template.md", "trust-board-constitution.docx", "trust-board-constitution.md"]
+        "cypp-template.docx",
+        "cypp-template.md",
+        "trust-board-constitution.docx",
+        "trust-board-constitution.md",
+    ]
     assert "[4/4] downloads/southwark/cypp-template.md" in result.stderr
     assert "Southwark Council" in (out / "trust-board-constitution.md").read_text(encoding="utf-8")
 
@@ -221,7 +256,7 @@ def test_documents_command_writes_an_areas_set_with_progress(root, tmp_path):
 def test_documents_command_rejects_a_bad_area_and_writes_nothing(root, tmp_path):
     area = tmp_path / "mine.yml"
     text = (root / "data" / "areas" / "wessex.yml").read_text(encoding="utf-8")
-    area.write_text(text.replace("id: wessex", "id: mine").replace("quorum: \"8\"", "quorum: \"eight\""), encoding="utf-8")
+    area.write_text(text.replace("id: wessex", "id: mine").replace('quorum: "8"', 'quorum: "eight"'), encoding="utf-8")
     out = tmp_path / "out"
     result = _documents("--area", str(area), "--out", str(out), cwd=root)
     assert result.returncode == 1

@@ -77,8 +77,10 @@ def alias(d):
 
 def tag(d):
     text = _area_with(d, 'quorum: "6"', 'quorum: !!str "6"')
-    return (f"data/{AREA}:{_line(text, 'quorum:')}:9: $.quorum: tag tag:yaml.org,2002:str is not allowed: "
-            "remove it; the schema decides each field's type")
+    return (
+        f"data/{AREA}:{_line(text, 'quorum:')}:9: $.quorum: tag tag:yaml.org,2002:str is not allowed: "
+        "remove it; the schema decides each field's type"
+    )
 
 
 def several_documents(d):
@@ -126,8 +128,10 @@ def lone_surrogate_escape(d):
 
 def bidi_override(d):
     text = _area_with(d, "name: Southwark", "name: South\u202ewark")
-    return (f"data/{AREA}:{_line(text, 'name: South')}:12: $: bidirectional control character U+202E RIGHT-TO-LEFT OVERRIDE "
-            "is not allowed: it can make text display differently from what it is")
+    return (
+        f"data/{AREA}:{_line(text, 'name: South')}:12: $: bidirectional control character U+202E RIGHT-TO-LEFT OVERRIDE "
+        "is not allowed: it can make text display differently from what it is"
+    )
 
 
 def zero_width(d):
@@ -144,21 +148,27 @@ def too_deep(d):
 def over_one_megabyte(d):
     content = _area_text(d) + "# " + "x" * 1_000_000 + "\n"
     _put_area(d, content)
-    return f"data/{AREA}:1:1: $: file is {len(content.encode()):,} bytes; the limit is 1 MB (1,000,000 bytes): split it up"
+    return (
+        f"data/{AREA}:1:1: $: file is {len(content.encode()):,} bytes; the limit is 1 MB (1,000,000 bytes): split it up"
+    )
 
 
 def syntax_error(d):
     text = _area_with(d, 'plan_period: {from: "2010", to: "2013"}', 'plan_period: {from: "2010", to: "2013"')
-    return (f"data/{AREA}:{_line(text, 'plan_period:') + 1}:1: $: YAML syntax error: while parsing a flow mapping "
-            "expected ',' or '}', but got '<scalar>'")
+    return (
+        f"data/{AREA}:{_line(text, 'plan_period:') + 1}:1: $: YAML syntax error: while parsing a flow mapping "
+        "expected ',' or '}', but got '<scalar>'"
+    )
 
 
 def unknown_field(d):
     text = _area_with(d, 'quorum: "6"', 'quorum: "6"\ncolour: blue')
-    return (f"data/{AREA}:{_line(text, 'colour:')}:1: $.colour: unknown field 'colour' (allowed here: additional_members, "
-            "area_type, bodies, chair, cites, fictional, id, local_authority, lscb_chair, meetings_per_year, name, papers_days, "
-            "plan_period, quorum, review_months, schools_representatives, summary, trust_name, vice_chair, "
-            "voluntary_sector_representatives)")
+    return (
+        f"data/{AREA}:{_line(text, 'colour:')}:1: $.colour: unknown field 'colour' (allowed here: additional_members, "
+        "area_type, bodies, chair, cites, fictional, id, local_authority, lscb_chair, meetings_per_year, name, papers_days, "
+        "plan_period, quorum, review_months, schools_representatives, summary, trust_name, vice_chair, "
+        "voluntary_sector_representatives)"
+    )
 
 
 def missing_field(d):
@@ -194,13 +204,19 @@ def id_not_file_name(d):
 def dangling_partner(d):
     d.replace("duties.yml", "holders: [local-authority", "holders: [local-authoritee")
     line = d.line_of("duties.yml", "local-authoritee")
-    return (f"data/duties.yml:{line}:15: $.duties[0].holders[0]: unknown partner 'local-authoritee': "
-            "no partner in data/partners.yml has this id")
+    return (
+        f"data/duties.yml:{line}:15: $.duties[0].holders[0]: unknown partner 'local-authoritee': "
+        "no partner in data/partners.yml has this id"
+    )
 
 
 def duplicate_id(d):
-    d.replace("glossary.yml", "  - id: ", "  - id: police\n    term: Police\n    definition: The police.\n    cites:\n"
-              "      - {source: legislative-options-2008, para: \"20\"}\n  - id: ")
+    d.replace(
+        "glossary.yml",
+        "  - id: ",
+        "  - id: police\n    term: Police\n    definition: The police.\n    cites:\n"
+        '      - {source: legislative-options-2008, para: "20"}\n  - id: ',
+    )
     line = d.line_of("glossary.yml", "id: police")
     return f"data/glossary.yml:{line}:9: $.terms[0].id: id 'police' is already used at data/partners.yml:{d.line_of('partners.yml', 'id: police')}"
 
@@ -217,8 +233,10 @@ def impossible_consultation_date(d):
     text = d.text(name)
     old = next(line for line in text.splitlines() if line.strip().startswith("opens:"))
     d.replace(name, old, old.split(":")[0] + ": 2008-13-45")
-    return (f"data/{name}:{d.line_of(name, '2008-13-45')}:10: $.dates.opens: '2008-13-45' is not a real date "
-            "written as YYYY, YYYY-MM or YYYY-MM-DD")
+    return (
+        f"data/{name}:{d.line_of(name, '2008-13-45')}:10: $.dates.opens: '2008-13-45' is not a real date "
+        "written as YYYY, YYYY-MM or YYYY-MM-DD"
+    )
 
 
 def _outside_file(d) -> Path:
@@ -237,25 +255,34 @@ def symlink_out_of_data(d):
 def symlinked_data_file(d):
     (d.path / "glossary.yml").unlink()
     (d.path / "glossary.yml").symlink_to(_outside_file(d))
-    return ("data/glossary.yml:1:1: $: is a symbolic link to a file outside data/; the loader does not follow it: "
-            "put the file itself in data/")
+    return (
+        "data/glossary.yml:1:1: $: is a symbolic link to a file outside data/; the loader does not follow it: "
+        "put the file itself in data/"
+    )
 
 
 def symlinked_area(d):
     (d.path / "areas" / "elsewhere.yml").symlink_to(_outside_file(d))
-    return ("data/areas/elsewhere.yml:1:1: $: is a symbolic link to a file outside data/; the loader does not follow it: "
-            "put the file itself in data/")
+    return (
+        "data/areas/elsewhere.yml:1:1: $: is a symbolic link to a file outside data/; the loader does not follow it: "
+        "put the file itself in data/"
+    )
 
 
 def unregistered_citation(d):
     text = _area_with(d, 'para: "10.2"', 'para: "99.9"')
-    return (f"data/{AREA}:{_line(text, '99.9')}:36: $.cites[2].para: paragraph '99.9' is not in the register for "
-            "source 'southwark-2009' (data/sources.yml)")
+    return (
+        f"data/{AREA}:{_line(text, '99.9')}:36: $.cites[2].para: paragraph '99.9' is not in the register for "
+        "source 'southwark-2009' (data/sources.yml)"
+    )
 
 
 def shared_chair(d):
-    text = _area_with(d, "lscb_chair: An independent chair, recruited in 2009",
-                      "lscb_chair: The Executive Member for Children's Services")
+    text = _area_with(
+        d,
+        "lscb_chair: An independent chair, recruited in 2009",
+        "lscb_chair: The Executive Member for Children's Services",
+    )
     return f"data/{AREA}:{_line(text, 'lscb_chair:')}:13: $.lscb_chair: the Local Safeguarding Children Board needs a different chair from the Board"
 
 
@@ -272,8 +299,10 @@ def missing_file(d):
 def url_not_https(d):
     name = "consultations/statutory-guidance-consultation-2008.yml"
     d.replace(name, "\n  email: ", "\n  endpoint: http://forms.example/respond\n  email: ")
-    return (f"data/{name}:{d.line_of(name, 'endpoint:')}:13: $.respond.endpoint: "
-            "'http://forms.example/respond' is not an https:// web address")
+    return (
+        f"data/{name}:{d.line_of(name, 'endpoint:')}:13: $.respond.endpoint: "
+        "'http://forms.example/respond' is not an https:// web address"
+    )
 
 
 def javascript_url(d):
@@ -288,17 +317,55 @@ def complex_key(d):
     return f"data/{AREA}:{len(text.splitlines()) + 1}:3: $: a key must be plain text, not a list or mapping"
 
 
-CASES = [duplicate_key, one_beside_true, anchor, alias, tag, several_documents, empty_file, non_utf8, byte_order_mark,
-         control_character, noncharacter, lone_surrogate_bytes, lone_surrogate_escape, bidi_override, zero_width,
-         too_deep, over_one_megabyte, syntax_error, unknown_field, missing_field, over_long_string, newline_in_a_name,
-         wrong_type, value_not_allowed, id_not_file_name, dangling_partner, duplicate_id, impossible_date,
-         unregistered_citation, shared_chair, unexpected_file, missing_file, complex_key, url_not_https, javascript_url,
-         impossible_consultation_date, symlink_out_of_data, symlinked_data_file, symlinked_area]
+CASES = [
+    duplicate_key,
+    one_beside_true,
+    anchor,
+    alias,
+    tag,
+    several_documents,
+    empty_file,
+    non_utf8,
+    byte_order_mark,
+    control_character,
+    noncharacter,
+    lone_surrogate_bytes,
+    lone_surrogate_escape,
+    bidi_override,
+    zero_width,
+    too_deep,
+    over_one_megabyte,
+    syntax_error,
+    unknown_field,
+    missing_field,
+    over_long_string,
+    newline_in_a_name,
+    wrong_type,
+    value_not_allowed,
+    id_not_file_name,
+    dangling_partner,
+    duplicate_id,
+    impossible_date,
+    unregistered_citation,
+    shared_chair,
+    unexpected_file,
+    missing_file,
+    complex_key,
+    url_not_https,
+    javascript_url,
+    impossible_consultation_date,
+    symlink_out_of_data,
+    symlinked_data_file,
+    symlinked_area,
+]
 
 
 def _snapshot(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 @pytest.fixture
@@ -329,6 +396,7 @@ def test_hostile_input_is_refused_exactly_and_nothing_is_written(break_data, dat
 
 # --- faults during the build itself ------------------------------------------------
 
+
 def _project_copy(root: Path, tmp_path: Path) -> Path:
     """A copy of the project's inputs (not its .venv or caches) that a test may break."""
     project = tmp_path / "project"
@@ -340,17 +408,25 @@ def _project_copy(root: Path, tmp_path: Path) -> Path:
 
 
 def _build(project: Path, site: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "trustdocs.cli", "build", "--site-dir", str(site)], cwd=project,
-                          capture_output=True, text=True, check=False,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project)})
+    return subprocess.run(
+        [sys.executable, "-m", "trustdocs.cli", "build", "--site-dir", str(site)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project)},
+    )
 
 
-@pytest.mark.parametrize("fault, message", [
-    # A page fails to render part-way through: a template variable nobody defined.
-    ("undefined-macro", "'no_such_variable' is undefined"),
-    # Every page renders, then the post-build audit finds a script on a page.
-    ("script-on-a-page", "inline script that is not the theme's own: 'alert(1)'"),
-])
+@pytest.mark.parametrize(
+    "fault, message",
+    [
+        # A page fails to render part-way through: a template variable nobody defined.
+        ("undefined-macro", "'no_such_variable' is undefined"),
+        # Every page renders, then the post-build audit finds a script on a page.
+        ("script-on-a-page", "inline script that is not the theme's own: 'alert(1)'"),
+    ],
+)
 def test_a_build_that_fails_part_way_leaves_the_previous_site_untouched(fault, message, root, tmp_path, previous_site):
     project = _project_copy(root, tmp_path)
     page = "The area lead is {{ no_such_variable }}.\n" if fault == "undefined-macro" else "<script>alert(1)</script>\n"

@@ -7,15 +7,17 @@ import datetime
 import pytest
 
 from trustdocs.core.dates import PartialDate
-
 from trustdocs.model.citations import expand_paragraphs
 
 
-@pytest.mark.parametrize(("text", "shown", "start"), [
-    ("2005", "2005", datetime.date(2005, 1, 1)),
-    ("2008-07", "July 2008", datetime.date(2008, 7, 1)),
-    ("2008-04-03", "3 April 2008", datetime.date(2008, 4, 3)),
-])
+@pytest.mark.parametrize(
+    ("text", "shown", "start"),
+    [
+        ("2005", "2005", datetime.date(2005, 1, 1)),
+        ("2008-07", "July 2008", datetime.date(2008, 7, 1)),
+        ("2008-04-03", "3 April 2008", datetime.date(2008, 4, 3)),
+    ],
+)
 def test_partial_dates(text, shown, start):
     date = PartialDate.parse(text)
     assert str(date) == shown
@@ -23,15 +25,18 @@ def test_partial_dates(text, shown, start):
     assert date.iso == text
 
 
-@pytest.mark.parametrize(("specs", "expected"), [
-    (["1-3"], ("1", "2", "3")),
-    (["1.1-1.3", "2.1"], ("1.1", "1.2", "1.3", "2.1")),
-    (["fn-1-fn-3"], ("fn-1", "fn-2", "fn-3")),
-    (["q1-q3"], ("q1", "q2", "q3")),
-    (["appendix-1"], ("appendix-1",)),
-    (["6.0-6.2"], ("6.0", "6.1", "6.2")),
-    (["responses-received"], ("responses-received",)),
-])
+@pytest.mark.parametrize(
+    ("specs", "expected"),
+    [
+        (["1-3"], ("1", "2", "3")),
+        (["1.1-1.3", "2.1"], ("1.1", "1.2", "1.3", "2.1")),
+        (["fn-1-fn-3"], ("fn-1", "fn-2", "fn-3")),
+        (["q1-q3"], ("q1", "q2", "q3")),
+        (["appendix-1"], ("appendix-1",)),
+        (["6.0-6.2"], ("6.0", "6.1", "6.2")),
+        (["responses-received"], ("responses-received",)),
+    ],
+)
 def test_paragraph_ranges_expand(specs, expected):
     assert expand_paragraphs(specs) == expected
 

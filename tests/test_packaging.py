@@ -33,8 +33,19 @@ def _run(*args: str | Path, cwd: Path, env: dict | None = None) -> subprocess.Co
 @pytest.fixture(scope="module")
 def wheel(root, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
-    _run(sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation", "--wheel-dir", out, root,
-         cwd=out)
+    _run(
+        sys.executable,
+        "-m",
+        "pip",
+        "wheel",
+        "--quiet",
+        "--no-deps",
+        "--no-build-isolation",
+        "--wheel-dir",
+        out,
+        root,
+        cwd=out,
+    )
     (built,) = out.glob("trustdocs-*.whl")
     return built
 
@@ -44,8 +55,20 @@ def installed(root, wheel, tmp_path_factory) -> Path:
     """A fresh venv outside the checkout with the wheel and only what it declares, from the locked set."""
     tmp = tmp_path_factory.mktemp("installed")
     wheelhouse = tmp / "wheelhouse"
-    _run(sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--require-hashes",
-         "-r", root / "requirements.txt", "-d", wheelhouse, cwd=tmp)
+    _run(
+        sys.executable,
+        "-m",
+        "pip",
+        "download",
+        "--quiet",
+        "--no-deps",
+        "--require-hashes",
+        "-r",
+        root / "requirements.txt",
+        "-d",
+        wheelhouse,
+        cwd=tmp,
+    )
     venv = tmp / "venv"
     _run(sys.executable, "-m", "venv", venv, cwd=tmp)
     _run(venv / "bin" / "pip", "install", "--quiet", "--no-index", "--find-links", wheelhouse, wheel, cwd=tmp)
@@ -68,7 +91,9 @@ def test_the_wheel_carries_every_schema_asset_and_font(wheel, root):
 
 
 def test_the_installed_program_runs_from_outside_the_checkout(installed, root, tmp_path):
-    where = _run(installed / "bin" / "python", "-c", "import trustdocs; print(trustdocs.__file__)", cwd=tmp_path, env=_env())
+    where = _run(
+        installed / "bin" / "python", "-c", "import trustdocs; print(trustdocs.__file__)", cwd=tmp_path, env=_env()
+    )
     assert Path(where.stdout.strip()).is_relative_to(installed), where.stdout
     assert "validate" in _run(installed / "bin" / "trustdocs", "--help", cwd=tmp_path, env=_env()).stdout
     _run(installed / "bin" / "pip", "check", cwd=tmp_path, env=_env())
@@ -81,18 +106,35 @@ def test_the_installed_program_validates_a_data_directory(installed, root, tmp_p
     result = _run(installed / "bin" / "trustdocs", "validate", cwd=tmp_path, env=_env())
     assert result.stdout.startswith("data: valid.")
     (tmp_path / "data" / "timeline.yml").write_text("events: nope\n", encoding="utf-8")
-    broken = subprocess.run([installed / "bin" / "trustdocs", "validate"], cwd=tmp_path, capture_output=True,
-                            text=True, env=_env(), check=False)
+    broken = subprocess.run(
+        [installed / "bin" / "trustdocs", "validate"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=_env(),
+        check=False,
+    )
     assert broken.returncode == 1
     assert "data/timeline.yml:1:9: $.events: " in broken.stderr and "Traceback" not in broken.stderr
 
 
 def test_the_installed_program_renders_every_format(installed, root, tmp_path):
-    _run(installed / "bin" / "trustdocs", "--data", root / "data", "documents", "--area", root / "data/areas/wessex.yml",
-         "--out", tmp_path / "out", cwd=tmp_path, env=_env())
+    _run(
+        installed / "bin" / "trustdocs",
+        "--data",
+        root / "data",
+        "documents",
+        "--area",
+        root / "data/areas/wessex.yml",
+        "--out",
+        tmp_path / "out",
+        cwd=tmp_path,
+        env=_env(),
+    )
     made = sorted(p.name for p in (tmp_path / "out").iterdir())
-    assert made == sorted(f"{doc}.{fmt}" for doc in ("cypp-template", "trust-board-constitution")
-                          for fmt in ("docx", "md", "odt", "pdf"))
+    assert made == sorted(
+        f"{doc}.{fmt}" for doc in ("cypp-template", "trust-board-constitution") for fmt in ("docx", "md", "odt", "pdf")
+    )
     assert (tmp_path / "out" / "trust-board-constitution.pdf").read_bytes().startswith(b"%PDF-")
 
 

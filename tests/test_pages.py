@@ -11,12 +11,11 @@ import os
 import shutil
 from pathlib import Path
 
-import markdown
 import pytest
-from tooling import FixedSizes
+from tooling import FixedSizes, site_html
 
-from trustdocs.pipeline.load import load_dataset
 from trustdocs.pipeline.generate import export_files, generate_pages
+from trustdocs.pipeline.load import load_dataset
 
 HERE = Path(__file__).parent
 GOLDEN = HERE / "golden"
@@ -44,24 +43,67 @@ def test_pages_show_the_sizes_they_are_given(mini_dir):
 
 
 def test_every_page_type_is_generated(mini_pages):
-    assert sorted(mini_pages) == sorted([
-        "partners/index.md", "partners/council.md", "partners/health-body.md", "partners/district.md",
-        "duties/index.md", "duties/cooperate.md", "duties/pool-budgets-and-share-resources.md", "duties/matrix.md",
-        "guidance/index.md", "guidance/guidance-one.md", "timeline.md",
-        "board.md", "cypp.md", "outcomes.md", "features.md", "glossary.md", "what-would-change.md", "data.md",
-        "sources/index.md", "sources/doc-a.md",
-        "documents/index.md", "documents/trust-board-constitution.md", "documents/cypp-template.md",
-        "documents/testshire/trust-board-constitution.md", "documents/testshire/cypp-template.md", "areas/testshire.md",
-    ])
+    assert sorted(mini_pages) == sorted(
+        [
+            "partners/index.md",
+            "partners/council.md",
+            "partners/health-body.md",
+            "partners/district.md",
+            "duties/index.md",
+            "duties/cooperate.md",
+            "duties/pool-budgets-and-share-resources.md",
+            "duties/matrix.md",
+            "guidance/index.md",
+            "guidance/guidance-one.md",
+            "timeline.md",
+            "board.md",
+            "cypp.md",
+            "outcomes.md",
+            "features.md",
+            "glossary.md",
+            "what-would-change.md",
+            "data.md",
+            "sources/index.md",
+            "sources/doc-a.md",
+            "documents/index.md",
+            "documents/trust-board-constitution.md",
+            "documents/cypp-template.md",
+            "documents/testshire/trust-board-constitution.md",
+            "documents/testshire/cypp-template.md",
+            "areas/testshire.md",
+        ]
+    )
 
 
-@pytest.mark.parametrize("path", [
-    "partners/index.md", "partners/health-body.md", "partners/council.md", "duties/index.md", "duties/cooperate.md",
-    "duties/matrix.md", "guidance/guidance-one.md", "guidance/index.md", "timeline.md", "board.md", "cypp.md",
-    "outcomes.md", "features.md", "glossary.md", "what-would-change.md", "data.md", "sources/index.md", "sources/doc-a.md",
-    "documents/index.md", "documents/trust-board-constitution.md", "documents/cypp-template.md",
-    "documents/testshire/trust-board-constitution.md", "documents/testshire/cypp-template.md", "areas/testshire.md",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "partners/index.md",
+        "partners/health-body.md",
+        "partners/council.md",
+        "duties/index.md",
+        "duties/cooperate.md",
+        "duties/matrix.md",
+        "guidance/guidance-one.md",
+        "guidance/index.md",
+        "timeline.md",
+        "board.md",
+        "cypp.md",
+        "outcomes.md",
+        "features.md",
+        "glossary.md",
+        "what-would-change.md",
+        "data.md",
+        "sources/index.md",
+        "sources/doc-a.md",
+        "documents/index.md",
+        "documents/trust-board-constitution.md",
+        "documents/cypp-template.md",
+        "documents/testshire/trust-board-constitution.md",
+        "documents/testshire/cypp-template.md",
+        "areas/testshire.md",
+    ],
+)
 def test_page_matches_its_golden_file(mini_pages, path):
     golden = GOLDEN / path
     actual = mini_pages[path].text
@@ -93,7 +135,7 @@ def test_hostile_partner_text_renders_literally(mini_pages):
         def handle_data(self, data):
             self.text += data
 
-    html = markdown.markdown(mini_pages["partners/health-body.md"].markdown, extensions=["abbr", "attr_list", "tables"])
+    html = site_html(mini_pages["partners/health-body.md"].markdown)
     audit = Audit()
     audit.feed(html)
     assert "script" not in audit.tags and audit.handlers == []
@@ -130,13 +172,18 @@ def test_csv_cells_cannot_become_formulas(mini_dir):
     data = load_dataset(mini_dir)
     import dataclasses
 
-    evil = dataclasses.replace(data.partners[0], name="=HYPERLINK(\"http://x\")")
-    csv_text = export_files(dataclasses.replace(data, partners=(evil,) + data.partners[1:]))["exports/partners.csv"].decode()
+    evil = dataclasses.replace(data.partners[0], name='=HYPERLINK("http://x")')
+    csv_text = export_files(dataclasses.replace(data, partners=(evil,) + data.partners[1:]))[
+        "exports/partners.csv"
+    ].decode()
     assert "'=HYPERLINK" in csv_text
 
 
 def test_a_new_partner_gets_a_page_and_a_nav_entry(data_copy):
-    data_copy.write("partners.yml", data_copy.text("partners.yml") + """
+    data_copy.write(
+        "partners.yml",
+        data_copy.text("partners.yml")
+        + """
   - id: test-new-partner
     name: Newly added partners
     category: other-partner
@@ -150,7 +197,8 @@ def test_a_new_partner_gets_a_page_and_a_nav_entry(data_copy):
           - {source: southwark-2009, para: "appendix-1"}
     cites:
       - {source: southwark-2009, para: "appendix-1"}
-""")
+""",
+    )
     result, out = data_copy.build_site()
     assert result.returncode == 0, result.stderr
     page = out / "partners" / "test-new-partner" / "index.html"

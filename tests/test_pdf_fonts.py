@@ -22,8 +22,8 @@ import pytest
 from tooling import require_commands, require_tools
 
 from trustdocs.core import fonts
-from trustdocs.rendering.documents.source import ASSETS, DocumentError
 from trustdocs.rendering.documents.pdf import render_pdf
+from trustdocs.rendering.documents.source import ASSETS, DocumentError
 
 # The Debian packages whose fonts would otherwise be picked for "Liberation Sans" or sans-serif.
 SYSTEM_FONT_DIRS = {
@@ -44,24 +44,47 @@ def _fontconfig(tmp: Path, name: str, packages: tuple[str, ...]) -> Path:
     config.write_text(
         '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n'
         f"<fontconfig>{dirs}<cachedir>{tmp / ('cache-' + config.stem)}</cachedir></fontconfig>\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     return config
 
 
 @pytest.fixture(scope="module")
 def renders(tmp_path_factory, root) -> dict[str, dict[str, bytes]]:
     """The generic model documents as PDF, rendered in a fresh process under each fontconfig set-up."""
-    require_tools([f"{p} (run make setup-checks): {d} is missing" for p, d in SYSTEM_FONT_DIRS.items() if not d.is_dir()])
+    require_tools(
+        [f"{p} (run make setup-checks): {d} is missing" for p, d in SYSTEM_FONT_DIRS.items() if not d.is_dir()]
+    )
     tmp = tmp_path_factory.mktemp("fontconfig")
     out: dict[str, dict[str, bytes]] = {}
     for name, packages in SETUPS.items():
         target = tmp / f"out-{len(out)}"
-        env = {**os.environ, "FONTCONFIG_FILE": str(_fontconfig(tmp, name, packages)),
-               "TRUSTDOCS_DOCUMENT_CACHE": "off", "PYTHONWARNINGS": "ignore"}
+        env = {
+            **os.environ,
+            "FONTCONFIG_FILE": str(_fontconfig(tmp, name, packages)),
+            "TRUSTDOCS_DOCUMENT_CACHE": "off",
+            "PYTHONWARNINGS": "ignore",
+        }
         env.pop("SOURCE_DATE_EPOCH", None)
-        result = subprocess.run([sys.executable, "-m", "trustdocs.cli", "--data", str(root / "data"), "documents",
-                                 "--format", "pdf", "--out", str(target)],
-                                capture_output=True, text=True, env=env, cwd=tmp, check=False)
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "trustdocs.cli",
+                "--data",
+                str(root / "data"),
+                "documents",
+                "--format",
+                "pdf",
+                "--out",
+                str(target),
+            ],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=tmp,
+            check=False,
+        )
         assert result.returncode == 0, result.stderr
         out[name] = {p.name: p.read_bytes() for p in sorted(target.glob("*.pdf"))}
     return out
@@ -111,7 +134,13 @@ def test_a_character_the_fonts_cannot_draw_stops_the_pdf():
 def test_a_character_the_fonts_cannot_draw_is_a_data_error(data_copy):
     data_copy.replace("partners.yml", "name: Police", "name: Police ✓")
     line = data_copy.line_of("partners.yml", "name: Police ✓")
-    result = subprocess.run([sys.executable, "-m", "trustdocs.cli", "validate"], capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "trustdocs.cli", "validate"], capture_output=True, text=True, check=False
+    )
     assert result.returncode == 1
-    assert re.search(rf"^data/partners\.yml:{line}:\d+: \$\.partners\[\d+\]\.name: the documents' font cannot print "
-                     r"U\+2713 CHECK MARK", result.stderr, re.M), result.stderr
+    assert re.search(
+        rf"^data/partners\.yml:{line}:\d+: \$\.partners\[\d+\]\.name: the documents' font cannot print "
+        r"U\+2713 CHECK MARK",
+        result.stderr,
+        re.M,
+    ), result.stderr

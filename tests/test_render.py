@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 
-import markdown
 import pytest
+from tooling import site_html
 
-from trustdocs.rendering.common import citation
-from trustdocs.rendering.pages.framework import features_list, outcomes_list
 from trustdocs.core.escape import md
 from trustdocs.model.citations import Cite
 from trustdocs.model.records import Outcome
+from trustdocs.rendering.common import citation
+from trustdocs.rendering.pages.framework import features_list, outcomes_list
 
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -33,7 +33,7 @@ HOSTILE = [
 
 def to_html(text: str) -> str:
     """Render as the site does (same extensions), so escaping is tested against the real parser."""
-    return markdown.markdown(text, extensions=["abbr", "attr_list", "def_list", "tables", "admonition", "footnotes"])
+    return site_html(text)
 
 
 @pytest.mark.parametrize("hostile", HOSTILE)
@@ -85,7 +85,11 @@ def test_outcome_text_is_escaped(dataset):
 
 
 def test_citation_groups_paragraphs_by_source(dataset):
-    cites = (Cite("legislative-options-2008", "44"), Cite("legislative-options-2008", "45"), Cite("southwark-2009", "4"))
+    cites = (
+        Cite("legislative-options-2008", "44"),
+        Cite("legislative-options-2008", "45"),
+        Cite("southwark-2009", "4"),
+    )
     assert citation(cites, dataset, "../sources") == (
         "([Legislative options (2008)](../sources/legislative-options-2008.md), paragraphs "
         "[44](../sources/legislative-options-2008.md#p-44) and [45](../sources/legislative-options-2008.md#p-45); "

@@ -11,11 +11,20 @@ import re
 
 import pytest
 
-from trustdocs.pipeline.security import THEME_INLINE_SCRIPTS, audit_page, content_security_policy, script_hash, secure_page, with_csp
+from trustdocs.pipeline.security import (
+    THEME_INLINE_SCRIPTS,
+    audit_page,
+    content_security_policy,
+    script_hash,
+    secure_page,
+    with_csp,
+)
 
-THEME_SCRIPT = ('__md_scope=new URL("../..",location),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_.charCodeAt(0)),0),'
-                '__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e)),'
-                '__md_set=(e,_,t=localStorage,a=__md_scope)=>{try{t.setItem(a.pathname+"."+e,JSON.stringify(_))}catch(e){}}')
+THEME_SCRIPT = (
+    '__md_scope=new URL("../..",location),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_.charCodeAt(0)),0),'
+    '__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e)),'
+    '__md_set=(e,_,t=localStorage,a=__md_scope)=>{try{t.setItem(a.pathname+"."+e,JSON.stringify(_))}catch(e){}}'
+)
 PAGE = '<!doctype html><html lang="en"><head><meta charset="utf-8"><script>{theme}</script>{head}</head><body>{body}</body></html>'
 
 
@@ -24,43 +33,95 @@ def page(body: str = "", head: str = "") -> str:
 
 
 def test_the_theme_page_passes():
-    assert audit_page("index.html", page('<script src="../assets/javascripts/bundle.js"></script><a href="https://www.gov.uk/">GOV.UK</a>')) == []
+    assert (
+        audit_page(
+            "index.html",
+            page('<script src="../assets/javascripts/bundle.js"></script><a href="https://www.gov.uk/">GOV.UK</a>'),
+        )
+        == []
+    )
 
 
-@pytest.mark.parametrize("body, head, finding", [
-    ("<script>alert(1)</script>", "", "inline script that is not the theme's own: 'alert(1)'"),
-    ('<script src="https://evil.example/x.js"></script>', "", "script from outside the site's own assets: https://evil.example/x.js"),
-    ('<script src="//evil.example/x.js"></script>', "", "script from outside the site's own assets: //evil.example/x.js"),
-    ('<script src="uploads/x.js"></script>', "", "script from outside the site's own assets: uploads/x.js"),
-    ('<img src="x.png" onerror="alert(1)" alt="">', "", "event-handler attribute onerror= on <img>"),
-    ('<p onclick="alert(1)">x</p>', "", "event-handler attribute onclick= on <p>"),
-    ('<svg><g onload="alert(1)"></g></svg>', "", "event-handler attribute onload= on <g>"),
-    ('<a href="javascript:alert(1)">x</a>', "", "'javascript:alert(1)' URL in <a href>"),
-    ('<a href=" JaVa\tScRiPt:alert(1)">x</a>', "", "'JaVa\\tScRiPt:alert(1)' URL in <a href>"),
-    ('<form action="javascript:alert(1)"></form>', "", "'javascript:alert(1)' URL in <form action>"),
-    ('<img src="https://tracker.example/p.gif" alt="">', "", "<img> loads from another origin: https://tracker.example/p.gif"),
-    ('<img srcset="a.png 1x, http://tracker.example/b.png 2x" alt="">', "", "<img> loads from another origin: http://tracker.example/b.png"),
-    ('<iframe src="https://evil.example/"></iframe>', "", "<iframe> loads from another origin: https://evil.example/"),
-    ("", '<link rel="stylesheet" href="https://fonts.example/css">', "<link> loads from another origin: https://fonts.example/css"),
-    ("", "<style>@import 'https://evil.example/x.css';</style>", "style loads from another origin: https://evil.example/x.css"),
-    ('<p style="background: url(https://evil.example/p.gif)">x</p>', "", "style loads from another origin: https://evil.example/p.gif"),
-    ('<form action="https://collector.example/post"></form>', "", "form submits to another origin not named by a consultation: https://collector.example/post"),
-    ("", '<meta http-equiv="refresh" content="0; url=javascript:alert(1)">', "'javascript:alert(1)' URL in <meta content>"),
-    ("", '<base href="https://evil.example/">', "<base> loads from another origin: https://evil.example/"),
-])
+@pytest.mark.parametrize(
+    "body, head, finding",
+    [
+        ("<script>alert(1)</script>", "", "inline script that is not the theme's own: 'alert(1)'"),
+        (
+            '<script src="https://evil.example/x.js"></script>',
+            "",
+            "script from outside the site's own assets: https://evil.example/x.js",
+        ),
+        (
+            '<script src="//evil.example/x.js"></script>',
+            "",
+            "script from outside the site's own assets: //evil.example/x.js",
+        ),
+        ('<script src="uploads/x.js"></script>', "", "script from outside the site's own assets: uploads/x.js"),
+        ('<img src="x.png" onerror="alert(1)" alt="">', "", "event-handler attribute onerror= on <img>"),
+        ('<p onclick="alert(1)">x</p>', "", "event-handler attribute onclick= on <p>"),
+        ('<svg><g onload="alert(1)"></g></svg>', "", "event-handler attribute onload= on <g>"),
+        ('<a href="javascript:alert(1)">x</a>', "", "'javascript:alert(1)' URL in <a href>"),
+        ('<a href=" JaVa\tScRiPt:alert(1)">x</a>', "", "'JaVa\\tScRiPt:alert(1)' URL in <a href>"),
+        ('<form action="javascript:alert(1)"></form>', "", "'javascript:alert(1)' URL in <form action>"),
+        (
+            '<img src="https://tracker.example/p.gif" alt="">',
+            "",
+            "<img> loads from another origin: https://tracker.example/p.gif",
+        ),
+        (
+            '<img srcset="a.png 1x, http://tracker.example/b.png 2x" alt="">',
+            "",
+            "<img> loads from another origin: http://tracker.example/b.png",
+        ),
+        (
+            '<iframe src="https://evil.example/"></iframe>',
+            "",
+            "<iframe> loads from another origin: https://evil.example/",
+        ),
+        (
+            "",
+            '<link rel="stylesheet" href="https://fonts.example/css">',
+            "<link> loads from another origin: https://fonts.example/css",
+        ),
+        (
+            "",
+            "<style>@import 'https://evil.example/x.css';</style>",
+            "style loads from another origin: https://evil.example/x.css",
+        ),
+        (
+            '<p style="background: url(https://evil.example/p.gif)">x</p>',
+            "",
+            "style loads from another origin: https://evil.example/p.gif",
+        ),
+        (
+            '<form action="https://collector.example/post"></form>',
+            "",
+            "form submits to another origin not named by a consultation: https://collector.example/post",
+        ),
+        (
+            "",
+            '<meta http-equiv="refresh" content="0; url=javascript:alert(1)">',
+            "'javascript:alert(1)' URL in <meta content>",
+        ),
+        ("", '<base href="https://evil.example/">', "<base> loads from another origin: https://evil.example/"),
+    ],
+)
 def test_each_hostile_page_is_found(body, head, finding):
     assert audit_page("p.html", page(body, head)) == [f"p.html: {finding}"]
 
 
 def test_links_to_other_sites_are_allowed_and_a_named_form_endpoint_is_too():
-    html = page('<a href="https://www.legislation.gov.uk/">Act</a><form action="https://forms.example/respond" method="post"></form>')
+    html = page(
+        '<a href="https://www.legislation.gov.uk/">Act</a><form action="https://forms.example/respond" method="post"></form>'
+    )
     assert audit_page("p.html", html, form_endpoints=["https://forms.example/respond"]) == []
 
 
 def test_a_changed_theme_script_is_not_trusted():
     changed = THEME_SCRIPT.replace("localStorage", "sessionStorage", 1)
     assert audit_page("p.html", PAGE.format(theme=changed, head="", body="")) == [
-        f"p.html: inline script that is not the theme's own: {changed[:80]!r}"]
+        f"p.html: inline script that is not the theme's own: {changed[:80]!r}"
+    ]
 
 
 def test_json_data_scripts_are_not_code():
@@ -99,8 +160,13 @@ def test_every_built_page_has_the_policy_and_passes_the_audit(tmp_path, root):
     import sys
 
     out = tmp_path / "site"
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(out)],
-                            cwd=root, capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(out)],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     pages = sorted(out.rglob("*.html"))
     assert len(pages) > 60

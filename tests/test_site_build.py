@@ -12,8 +12,10 @@ import pytest
 pytestmark = pytest.mark.slow
 
 
-PUBLISHED = {"TRUSTDOCS_SITE_URL": "https://guidance.childrens-trusts.org.uk/",
-             "TRUSTDOCS_REPO_URL": "https://github.com/childrens-trusts/guidance"}
+PUBLISHED = {
+    "TRUSTDOCS_SITE_URL": "https://guidance.childrens-trusts.org.uk/",
+    "TRUSTDOCS_REPO_URL": "https://github.com/childrens-trusts/guidance",
+}
 
 
 @pytest.fixture(scope="module")
@@ -22,7 +24,11 @@ def built_site(root, tmp_path_factory) -> Path:
     site = tmp_path_factory.mktemp("built") / "site"
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=root, capture_output=True, text=True, check=False, env={**os.environ, **PUBLISHED},
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, **PUBLISHED},
     )
     assert result.returncode == 0, result.stderr
     assert "WARNING  -" not in result.stderr, result.stderr  # MkDocs warnings, not the theme banner
@@ -74,7 +80,10 @@ def test_a_data_problem_stops_mkdocs_with_the_message_and_no_traceback(data_copy
     data_copy.replace("duties.yml", "kind: power", "kind: privilege")
     result, out = data_copy.build_site()
     assert result.returncode == 1
-    assert "data/duties.yml:" in result.stderr and "$.duties[5].kind: 'privilege' is not one of: duty, power" in result.stderr
+    assert (
+        "data/duties.yml:" in result.stderr
+        and "$.duties[5].kind: 'privilege' is not one of: duty, power" in result.stderr
+    )
     assert "Traceback" not in result.stderr
     assert not (out / "index.html").exists()
 

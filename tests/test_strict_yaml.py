@@ -30,37 +30,94 @@ def test_positions_are_recorded_for_every_value():
     ("raw", "expected"),
     [
         (b"a: 1\nb: 2\na: 3\n", ["data/x.yml:3:1: $.a: duplicate key 'a' (first given on line 1)"]),
-        (b"1: a\ntrue: b\n", ["data/x.yml:2:1: $.true: key 'true' is the same key as '1' (line 1) to YAML 1.1 readers; rename one"]),
-        (b"a: &x 1\nb: *x\n", [
-            "data/x.yml:1:4: $.a: anchor &x is not allowed: write each value out in full",
-            "data/x.yml:2:4: $.b: alias *x is not allowed: write the value out in full",
-        ]),
-        (b"a: !!int 1\n", ["data/x.yml:1:4: $.a: tag tag:yaml.org,2002:int is not allowed: remove it; the schema decides each field's type"]),
-        (b"list:\n  - !custom x\n", ["data/x.yml:2:5: $.list[0]: tag !custom is not allowed: remove it; the schema decides each field's type"]),
-        (b"a: 1\n---\nb: 2\n", ["data/x.yml:2:1: $: several documents in one file ('---'): use one file per entity type"]),
+        (
+            b"1: a\ntrue: b\n",
+            ["data/x.yml:2:1: $.true: key 'true' is the same key as '1' (line 1) to YAML 1.1 readers; rename one"],
+        ),
+        (
+            b"a: &x 1\nb: *x\n",
+            [
+                "data/x.yml:1:4: $.a: anchor &x is not allowed: write each value out in full",
+                "data/x.yml:2:4: $.b: alias *x is not allowed: write the value out in full",
+            ],
+        ),
+        (
+            b"a: !!int 1\n",
+            [
+                "data/x.yml:1:4: $.a: tag tag:yaml.org,2002:int is not allowed: remove it; the schema decides each field's type"
+            ],
+        ),
+        (
+            b"list:\n  - !custom x\n",
+            ["data/x.yml:2:5: $.list[0]: tag !custom is not allowed: remove it; the schema decides each field's type"],
+        ),
+        (
+            b"a: 1\n---\nb: 2\n",
+            ["data/x.yml:2:1: $: several documents in one file ('---'): use one file per entity type"],
+        ),
         (b"", ["data/x.yml:1:1: $: file is empty"]),
         (b"# only a comment\n\n", ["data/x.yml:1:1: $: file is empty"]),
         (b"a: ok\nb: caf\xe9\n", ["data/x.yml:2:7: $: not valid UTF-8 (bytes e9); save the file as UTF-8"]),
-        (b"\xef\xbb\xbfa: 1\n", ["data/x.yml:1:1: $: file starts with a byte-order mark (BOM); save it as UTF-8 without BOM"]),
+        (
+            b"\xef\xbb\xbfa: 1\n",
+            ["data/x.yml:1:1: $: file starts with a byte-order mark (BOM); save it as UTF-8 without BOM"],
+        ),
         (b"a: x\x07y\n", ["data/x.yml:1:5: $: control character U+0007 is not allowed"]),
-        ("name: ab\u202ecd\n".encode(), ["data/x.yml:1:9: $: bidirectional control character U+202E RIGHT-TO-LEFT OVERRIDE is not allowed: it can make text display differently from what it is"]),
-        ("name: ab\u200bcd\n".encode(), ["data/x.yml:1:9: $: invisible character U+200B ZERO WIDTH SPACE is not allowed"]),
+        (
+            "name: ab\u202ecd\n".encode(),
+            [
+                "data/x.yml:1:9: $: bidirectional control character U+202E RIGHT-TO-LEFT OVERRIDE is not allowed: it can make text display differently from what it is"
+            ],
+        ),
+        (
+            "name: ab\u200bcd\n".encode(),
+            ["data/x.yml:1:9: $: invisible character U+200B ZERO WIDTH SPACE is not allowed"],
+        ),
         ("a: \ufffe\n".encode(), ["data/x.yml:1:4: $: U+FFFE is not a character (a Unicode noncharacter)"]),
         (b"a: \xed\xa0\x80\n", ["data/x.yml:1:4: $: not valid UTF-8 (bytes ed); save the file as UTF-8"]),
-        (b"a: [1, 2\nb: 3\n", ["data/x.yml:2:2: $: YAML syntax error: while parsing a flow sequence expected ',' or ']', but got ':'"]),
+        (
+            b"a: [1, 2\nb: 3\n",
+            ["data/x.yml:2:2: $: YAML syntax error: while parsing a flow sequence expected ',' or ']', but got ':'"],
+        ),
         (b"a: " + b"[" * 20 + b"]" * 20 + b"\n", ["data/x.yml:1:15: $: nesting is deeper than 12 levels"]),
         (b"? [a]\n: 1\n", ["data/x.yml:1:3: $: a key must be plain text, not a list or mapping"]),
         (b'a: "x\\ud800y"\n', ["data/x.yml:1:4: $.a: escaped lone surrogate U+D800 is not allowed"]),
-        (b'name: "ab\\u202ecd"\n', ["data/x.yml:1:7: $.name: escaped bidirectional control character U+202E RIGHT-TO-LEFT "
-                                     "OVERRIDE is not allowed: it can make text display differently from what it is"]),
+        (
+            b'name: "ab\\u202ecd"\n',
+            [
+                "data/x.yml:1:7: $.name: escaped bidirectional control character U+202E RIGHT-TO-LEFT "
+                "OVERRIDE is not allowed: it can make text display differently from what it is"
+            ],
+        ),
         (b'a: "\\x07\\a"\n', ["data/x.yml:1:4: $.a: escaped control character U+0007 is not allowed"]),
-        (b'"k\\u200b": 1\n', ["data/x.yml:1:1: $['k\u200b']: escaped invisible character U+200B ZERO WIDTH SPACE is not allowed"]),
+        (
+            b'"k\\u200b": 1\n',
+            ["data/x.yml:1:1: $['k\u200b']: escaped invisible character U+200B ZERO WIDTH SPACE is not allowed"],
+        ),
     ],
     ids=[
-        "duplicate-key", "1-beside-true", "anchor-and-alias", "standard-tag", "custom-tag", "several-documents",
-        "empty", "only-comments", "non-utf8", "bom", "control-char", "bidi-override", "zero-width",
-        "noncharacter", "lone-surrogate", "syntax-error", "too-deep", "complex-key",
-        "escaped-surrogate", "escaped-bidi", "escaped-control", "escaped-zero-width-key",
+        "duplicate-key",
+        "1-beside-true",
+        "anchor-and-alias",
+        "standard-tag",
+        "custom-tag",
+        "several-documents",
+        "empty",
+        "only-comments",
+        "non-utf8",
+        "bom",
+        "control-char",
+        "bidi-override",
+        "zero-width",
+        "noncharacter",
+        "lone-surrogate",
+        "syntax-error",
+        "too-deep",
+        "complex-key",
+        "escaped-surrogate",
+        "escaped-bidi",
+        "escaped-control",
+        "escaped-zero-width-key",
     ],
 )
 def test_bad_input_is_reported_exactly(raw, expected):
@@ -69,7 +126,9 @@ def test_bad_input_is_reported_exactly(raw, expected):
 
 def test_files_over_1_mb_are_refused_before_parsing():
     raw = b"a: '" + b"x" * MAX_BYTES + b"'\n"
-    assert messages(raw) == [f"data/x.yml:1:1: $: file is {len(raw):,} bytes; the limit is 1 MB (1,000,000 bytes): split it up"]
+    assert messages(raw) == [
+        f"data/x.yml:1:1: $: file is {len(raw):,} bytes; the limit is 1 MB (1,000,000 bytes): split it up"
+    ]
 
 
 def test_every_problem_in_a_file_is_reported_not_just_the_first():

@@ -35,8 +35,11 @@ def test_the_lock_names_no_machine_specific_package_source(root):
 
 
 def test_every_direct_dependency_is_in_the_lock(root):
-    direct = [line.split("==")[0].lower() for line in (root / "requirements.in").read_text().splitlines()
-              if line.strip() and not line.startswith("#")]
+    direct = [
+        line.split("==")[0].lower()
+        for line in (root / "requirements.in").read_text().splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
     locked = {name.split("==")[0].lower() for name in _requirements(root)}
     assert [d for d in direct if d not in locked] == []
 

@@ -5,10 +5,10 @@ Each test breaks one thing and asserts the exact ``file:line:col: path: message`
 
 from __future__ import annotations
 
-from trustdocs.pipeline.load import load_dataset, validate
-from trustdocs.core.problems import DataError
-
 import pytest
+
+from trustdocs.core.problems import DataError
+from trustdocs.pipeline.load import load_dataset, validate
 
 
 def only(data_copy) -> list[str]:
@@ -26,8 +26,11 @@ def test_unknown_field(data_copy):
 
 def test_missing_field(data_copy):
     data_copy.replace("board.yml", "    role: Leads the Board", "    # role removed")
-    data_copy.replace("board.yml", "    strength: must\n    cites:\n      - {source: legislative-options-2008, para: \"44\"}\n      - {source: southwark-2009",
-                      "    cites:\n      - {source: legislative-options-2008, para: \"44\"}\n      - {source: southwark-2009")
+    data_copy.replace(
+        "board.yml",
+        '    strength: must\n    cites:\n      - {source: legislative-options-2008, para: "44"}\n      - {source: southwark-2009',
+        '    cites:\n      - {source: legislative-options-2008, para: "44"}\n      - {source: southwark-2009',
+    )
     line = data_copy.line_of("board.yml", "- id: member-local-authority")
     assert only(data_copy) == [
         f"data/board.yml:{line}:5: $.membership[0].role: missing required field 'role'",
@@ -38,7 +41,9 @@ def test_missing_field(data_copy):
 def test_value_not_in_the_allowed_list(data_copy):
     data_copy.replace("duties.yml", "    strength: must\n", "    strength: shall\n")
     line = data_copy.line_of("duties.yml", "strength: shall")
-    assert only(data_copy) == [f"data/duties.yml:{line}:15: $.duties[0].strength: 'shall' is not one of: must, should, may"]
+    assert only(data_copy) == [
+        f"data/duties.yml:{line}:15: $.duties[0].strength: 'shall' is not one of: must, should, may"
+    ]
 
 
 def test_impossible_date(data_copy):
@@ -69,14 +74,18 @@ def test_same_id_twice_across_files(data_copy):
     data_copy.replace("glossary.yml", "  - id: caf\n", "  - id: police\n")
     partner_line = data_copy.line_of("partners.yml", "- id: police")
     line = data_copy.line_of("glossary.yml", "- id: police")
-    assert only(data_copy) == [f"data/glossary.yml:{line}:9: $.terms[13].id: id 'police' is already used at data/partners.yml:{partner_line}"]
+    assert only(data_copy) == [
+        f"data/glossary.yml:{line}:9: $.terms[13].id: id 'police' is already used at data/partners.yml:{partner_line}"
+    ]
 
 
 def test_same_id_twice_in_one_file(data_copy):
     data_copy.replace("features.yml", "id: integrated-processes", "id: integrated-strategy")
     first = data_copy.line_of("features.yml", "id: integrated-strategy", 1)
     second = data_copy.line_of("features.yml", "id: integrated-strategy", 2)
-    assert only(data_copy) == [f"data/features.yml:{second}:9: $.features[3].id: id 'integrated-strategy' is already used at data/features.yml:{first}"]
+    assert only(data_copy) == [
+        f"data/features.yml:{second}:9: $.features[3].id: id 'integrated-strategy' is already used at data/features.yml:{first}"
+    ]
 
 
 def test_citation_to_an_unregistered_paragraph(data_copy):
@@ -88,7 +97,9 @@ def test_citation_to_an_unregistered_paragraph(data_copy):
 
 
 def test_citation_to_an_unknown_source(data_copy):
-    data_copy.replace("features.yml", "source: draft-guidance-2008, para: \"3.33\"", "source: draft-guidance-2009, para: \"3.33\"")
+    data_copy.replace(
+        "features.yml", 'source: draft-guidance-2008, para: "3.33"', 'source: draft-guidance-2009, para: "3.33"'
+    )
     line = data_copy.line_of("features.yml", "draft-guidance-2009")
     assert only(data_copy) == [
         f"data/features.yml:{line}:18: $.features[4].cites[1].source: unknown source 'draft-guidance-2009': add it to data/sources.yml or fix the id"
@@ -96,8 +107,11 @@ def test_citation_to_an_unknown_source(data_copy):
 
 
 def test_statuses_out_of_order(data_copy):
-    data_copy.replace("partners.yml", "      - status: proposed-relevant-partner\n        from: 2008-07\n        cites:\n          - {source: legislative-options-2008, para: \"23\"}\n    cites:\n      - {source: legislative-options-2008, para: \"20\"}",
-                      "      - status: proposed-relevant-partner\n        from: 2004\n        cites:\n          - {source: legislative-options-2008, para: \"23\"}\n    cites:\n      - {source: legislative-options-2008, para: \"20\"}")
+    data_copy.replace(
+        "partners.yml",
+        '      - status: proposed-relevant-partner\n        from: 2008-07\n        cites:\n          - {source: legislative-options-2008, para: "23"}\n    cites:\n      - {source: legislative-options-2008, para: "20"}',
+        '      - status: proposed-relevant-partner\n        from: 2004\n        cites:\n          - {source: legislative-options-2008, para: "23"}\n    cites:\n      - {source: legislative-options-2008, para: "20"}',
+    )
     line = data_copy.line_of("partners.yml", "from: 2004")
     assert only(data_copy) == [
         f"data/partners.yml:{line}:15: $.partners[9].status_history[1].from: statuses must be listed oldest first; this one starts before the one above it"
@@ -138,7 +152,9 @@ def test_guidance_paragraph_numbers_are_unique(data_copy):
     data_copy.replace("guidance.yml", 'number: "1.2"', 'number: "1.1"')
     first = data_copy.line_of("guidance.yml", 'number: "1.1"', 1)
     second = data_copy.line_of("guidance.yml", 'number: "1.1"', 2)
-    consultation = (data_copy.path / "consultations" / "statutory-guidance-consultation-2008.yml").read_text().splitlines()
+    consultation = (
+        (data_copy.path / "consultations" / "statutory-guidance-consultation-2008.yml").read_text().splitlines()
+    )
     asks = next(i for i, line in enumerate(consultation, 1) if '"1.2"' in line and "paragraphs" in line)
     assert only(data_copy) == [
         # A consultation question asked about paragraph 1.2, which is now gone: that is reported too.
@@ -158,8 +174,11 @@ def test_timeline_runs_oldest_first(data_copy):
 
 # --- areas (data/areas/*.yml) ------------------------------------------------------
 
+
 def test_an_area_missing_a_board_seat_body(data_copy):
-    data_copy.replace("areas/southwark.yml", "  - partner: connexions\n    names: [Connexions service for Southwark]\n", "")
+    data_copy.replace(
+        "areas/southwark.yml", "  - partner: connexions\n    names: [Connexions service for Southwark]\n", ""
+    )
     line = data_copy.line_of("areas/southwark.yml", "bodies:")
     assert only(data_copy) == [
         f"data/areas/southwark.yml:{line}:1: $.bodies: name the body for each Board seat in a unitary area; missing: connexions"
@@ -167,7 +186,11 @@ def test_an_area_missing_a_board_seat_body(data_copy):
 
 
 def test_a_unitary_area_naming_district_councils(data_copy):
-    data_copy.replace("areas/southwark.yml", "  - partner: police\n", "  - partner: district-councils\n    names: [A District]\n  - partner: police\n")
+    data_copy.replace(
+        "areas/southwark.yml",
+        "  - partner: police\n",
+        "  - partner: district-councils\n    names: [A District]\n  - partner: police\n",
+    )
     line = data_copy.line_of("areas/southwark.yml", "partner: district-councils")
     assert only(data_copy) == [
         f"data/areas/southwark.yml:{line}:14: $.bodies[1].partner: 'district-councils' has no seat on the Board in a unitary area: remove it"
@@ -176,7 +199,10 @@ def test_a_unitary_area_naming_district_councils(data_copy):
 
 def test_an_area_naming_an_unknown_partner(data_copy):
     data_copy.replace("areas/wessex.yml", "partner: police", "partner: polise")
-    line, bodies = data_copy.line_of("areas/wessex.yml", "partner: polise"), data_copy.line_of("areas/wessex.yml", "bodies:")
+    line, bodies = (
+        data_copy.line_of("areas/wessex.yml", "partner: polise"),
+        data_copy.line_of("areas/wessex.yml", "bodies:"),
+    )
     assert only(data_copy) == [
         f"data/areas/wessex.yml:{bodies}:1: $.bodies: name the body for each Board seat in a two-tier area; missing: police",
         f"data/areas/wessex.yml:{line}:14: $.bodies[2].partner: unknown partner 'polise': no partner in data/partners.yml has this id",
@@ -184,7 +210,9 @@ def test_an_area_naming_an_unknown_partner(data_copy):
 
 
 def test_the_board_and_the_safeguarding_board_sharing_a_chair(data_copy):
-    data_copy.replace("areas/wessex.yml", "lscb_chair: An independent chair", "lscb_chair: the lead member for children's services")
+    data_copy.replace(
+        "areas/wessex.yml", "lscb_chair: An independent chair", "lscb_chair: the lead member for children's services"
+    )
     line = data_copy.line_of("areas/wessex.yml", "lscb_chair:")
     assert only(data_copy) == [
         f"data/areas/wessex.yml:{line}:13: $.lscb_chair: the Local Safeguarding Children Board needs a different chair from the Board"
@@ -194,7 +222,9 @@ def test_the_board_and_the_safeguarding_board_sharing_a_chair(data_copy):
 def test_an_area_whose_id_is_not_its_file_name(data_copy):
     data_copy.replace("areas/wessex.yml", "id: wessex", "id: wessex-county")
     line = data_copy.line_of("areas/wessex.yml", "id: wessex-county")
-    assert only(data_copy) == [f"data/areas/wessex.yml:{line}:5: $.id: id 'wessex-county' must match the file name 'wessex.yml'"]
+    assert only(data_copy) == [
+        f"data/areas/wessex.yml:{line}:5: $.id: id 'wessex-county' must match the file name 'wessex.yml'"
+    ]
 
 
 def test_a_file_in_the_areas_folder_that_is_not_yml(data_copy):
@@ -209,7 +239,10 @@ def test_a_file_in_the_areas_folder_that_is_not_yml(data_copy):
 def test_an_area_with_a_zero_quorum_and_a_bad_year(data_copy):
     data_copy.replace("areas/wessex.yml", 'quorum: "8"', 'quorum: "0"')
     data_copy.replace("areas/wessex.yml", 'from: "2011"', 'from: "11"')
-    quorum, period = data_copy.line_of("areas/wessex.yml", "quorum:"), data_copy.line_of("areas/wessex.yml", "plan_period:")
+    quorum, period = (
+        data_copy.line_of("areas/wessex.yml", "quorum:"),
+        data_copy.line_of("areas/wessex.yml", "plan_period:"),
+    )
     assert only(data_copy) == [
         f"data/areas/wessex.yml:{quorum}:9: $.quorum: '0' is not in the expected form",
         f"data/areas/wessex.yml:{period}:21: $.plan_period.from: '11' is not in the expected form",

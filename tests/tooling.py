@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import warnings
+from pathlib import Path
 
 import pytest
 
@@ -40,3 +41,22 @@ class FixedSizes(dict):
         if not path.startswith(("downloads/", "exports/")):
             raise KeyError(path)
         return 12_345
+
+
+def site_markdown_extensions() -> list:
+    """The Markdown extensions the site builds with, read from mkdocs.yml: the one list the tests use."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_constructor("!ENV", lambda loader, node: None)  # mkdocs.yml reads addresses from the environment
+    config = yaml.load((Path(__file__).resolve().parent.parent / "mkdocs.yml").read_text(encoding="utf-8"), Loader)
+    return [next(iter(e)) if isinstance(e, dict) else e for e in config["markdown_extensions"]]
+
+
+def site_html(markdown_text: str) -> str:
+    """Markdown to HTML as the site renders it (Python-Markdown with the site's extensions)."""
+    import markdown
+
+    return markdown.markdown(markdown_text, extensions=site_markdown_extensions())

@@ -57,7 +57,17 @@ def build_site(config: Path, site_dir: Path, production: bool = False) -> int:
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config), "--site-dir", str(fresh)]
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "--config-file",
+        str(config),
+        "--site-dir",
+        str(fresh),
+    ]
     env = {**os.environ, PRODUCTION: "1"} if production else None  # the MkDocs adapter checks the addresses
     result = subprocess.run(command, check=False, env=env)
     if result.returncode != 0:
@@ -98,8 +108,14 @@ def cmd_postprocess(args: argparse.Namespace) -> int:
     from trustdocs.pipeline.postprocess import PostProcess
     from trustdocs.rendering.sizes import measure
 
-    sizes = measure({p.relative_to(args.site_dir).as_posix(): p.read_bytes()
-                     for folder in ("downloads", "exports") for p in (args.site_dir / folder).rglob("*") if p.is_file()})
+    sizes = measure(
+        {
+            p.relative_to(args.site_dir).as_posix(): p.read_bytes()
+            for folder in ("downloads", "exports")
+            for p in (args.site_dir / folder).rglob("*")
+            if p.is_file()
+        }
+    )
     pages = generate_pages(data, sizes)
     stage = PostProcess(
         form_endpoints=tuple(sorted({c.respond.endpoint for c in data.consultations if c.respond.endpoint})),
@@ -174,31 +190,55 @@ def parser() -> argparse.ArgumentParser:
     build = sub.add_parser("build", help="validate, then build the site (a failed build leaves the old site intact)")
     build.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
     build.add_argument("--site-dir", type=Path, default=Path("site"))
-    build.add_argument("--production", action="store_true",
-                       help="refuse to build unless site_url and repo_url are real https addresses "
-                            "(TRUSTDOCS_SITE_URL, TRUSTDOCS_REPO_URL)")
+    build.add_argument(
+        "--production",
+        action="store_true",
+        help="refuse to build unless site_url and repo_url are real https addresses "
+        "(TRUSTDOCS_SITE_URL, TRUSTDOCS_REPO_URL)",
+    )
     build.set_defaults(func=cmd_build)
     pages = sub.add_parser("pages", help="write the pages and exports generated from data/ to a directory")
     pages.add_argument("--out", type=Path, required=True, help="where to write them (for example docs/ for Zensical)")
-    pages.add_argument("--cache", type=Path, default=Path(".cache/documents"),
-                       help="the document cache (default: .cache/documents)")
+    pages.add_argument(
+        "--cache", type=Path, default=Path(".cache/documents"), help="the document cache (default: .cache/documents)"
+    )
     pages.set_defaults(func=cmd_pages)
-    postprocess = sub.add_parser("postprocess", help="fix, audit and secure a site another engine built, in place "
-                                 "(theme fixes, edit links, Content-Security-Policy)")
+    postprocess = sub.add_parser(
+        "postprocess",
+        help="fix, audit and secure a site another engine built, in place "
+        "(theme fixes, edit links, Content-Security-Policy)",
+    )
     postprocess.add_argument("site_dir", type=Path, help="the built site, for example site/")
     postprocess.set_defaults(func=cmd_postprocess)
-    documents = sub.add_parser("documents", help="render the model documents, generic or for one area, into a directory")
-    documents.add_argument("--area", type=Path, help="an area file like data/areas/southwark.yml (default: the generic models)")
-    documents.add_argument("--format", action="append", choices=["docx", "odt", "pdf", "md"],
-                           help="a format to write; repeat for several (default: all four)")
+    documents = sub.add_parser(
+        "documents", help="render the model documents, generic or for one area, into a directory"
+    )
+    documents.add_argument(
+        "--area", type=Path, help="an area file like data/areas/southwark.yml (default: the generic models)"
+    )
+    documents.add_argument(
+        "--format",
+        action="append",
+        choices=["docx", "odt", "pdf", "md"],
+        help="a format to write; repeat for several (default: all four)",
+    )
     documents.add_argument("--out", type=Path, required=True, help="the directory to write into")
     documents.set_defaults(func=cmd_documents)
-    analyse = sub.add_parser("analyse", help="count consultation responses (CSV, or the response form's JSON files) "
-                             "into an outcome data file")
-    analyse.add_argument("--consultation", required=True, help="the consultation's id (its file name in data/consultations/)")
-    analyse.add_argument("responses", type=Path, nargs="+", help="response files: .csv, or .json saved by the response form")
-    analyse.add_argument("--out", type=Path, help="the outcome file to write, such as data/consultation-outcomes/ID.yml "
-                         "(default: print it)")
+    analyse = sub.add_parser(
+        "analyse",
+        help="count consultation responses (CSV, or the response form's JSON files) into an outcome data file",
+    )
+    analyse.add_argument(
+        "--consultation", required=True, help="the consultation's id (its file name in data/consultations/)"
+    )
+    analyse.add_argument(
+        "responses", type=Path, nargs="+", help="response files: .csv, or .json saved by the response form"
+    )
+    analyse.add_argument(
+        "--out",
+        type=Path,
+        help="the outcome file to write, such as data/consultation-outcomes/ID.yml (default: print it)",
+    )
     analyse.set_defaults(func=cmd_analyse)
     sub.choices["validate"].set_defaults(func=cmd_validate)
     return top

@@ -42,8 +42,13 @@ def _leaves(data_dir: Path, path: Path) -> Problem | None:
     """
     if path.resolve().is_relative_to(data_dir.resolve()):
         return None
-    return Problem(display_name(path), 1, 1, "$", "is a symbolic link to a file outside data/; "
-                   "the loader does not follow it: put the file itself in data/")
+    return Problem(
+        display_name(path),
+        1,
+        1,
+        "$",
+        "is a symbolic link to a file outside data/; the loader does not follow it: put the file itself in data/",
+    )
 
 
 def read_record(path: Path, schema: str) -> tuple[Document | None, list[Problem]]:
@@ -89,15 +94,29 @@ class Loader:
                 problems += schema_problems(doc, kind.schema)
         names = [k.name for k in self._files()]
         for path in sorted(p for p in data_dir.glob("*.y*ml") if p.stem not in names):
-            problems.append(Problem(display_name(path), 1, 1, "$",
-                                    f"unexpected data file: the loader reads only {', '.join(n + '.yml' for n in names)}"
-                                    f" and the folders {', '.join(k.name + '/' for k in self._folders())}"))
+            problems.append(
+                Problem(
+                    display_name(path),
+                    1,
+                    1,
+                    "$",
+                    f"unexpected data file: the loader reads only {', '.join(n + '.yml' for n in names)}"
+                    f" and the folders {', '.join(k.name + '/' for k in self._folders())}",
+                )
+            )
         for kind in self._folders():
             folder = data_dir / kind.name
             for path in sorted(folder.glob("*")) if folder.is_dir() else ():
                 if path.suffix != ".yml" or not path.is_file():
-                    problems.append(Problem(display_name(path), 1, 1, "$",
-                                            f"unexpected file in data/{kind.name}/: each record is one NAME.yml file"))
+                    problems.append(
+                        Problem(
+                            display_name(path),
+                            1,
+                            1,
+                            "$",
+                            f"unexpected file in data/{kind.name}/: each record is one NAME.yml file",
+                        )
+                    )
                     continue
                 if outside := _leaves(data_dir, path):
                     problems.append(outside)

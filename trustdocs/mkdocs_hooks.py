@@ -56,21 +56,22 @@ def load_for_build(project_dir: Path) -> DataSet:
         raise PluginError(f"data/ has {len(err.problems)} problem(s), listed above; nothing was built") from None
 
 
-def on_config(config):  # noqa: ANN001, ANN201
+def on_config(config):
     """A production build needs real addresses; a local one names no repository, so it has no edit links."""
     if os.environ.get(PRODUCTION) == "1":
         problems = publishing_problems(config.site_url, config.repo_url)
         for problem in problems:
             log.error(problem)
         if problems:
-            raise PluginError("not built: a production build needs the published address and repository "
-                              "(README, Publishing)")
+            raise PluginError(
+                "not built: a production build needs the published address and repository (README, Publishing)"
+            )
     if not config.repo_url:
         config.edit_uri = None
     return config
 
 
-def on_files(files: Files, config) -> Files:  # noqa: ANN001
+def on_files(files: Files, config) -> Files:
     project = Path(config.config_file_path).parent
     data = load_for_build(project)
     pages, downloads = site_files(data, cache_dir=project / ".cache" / "documents")
@@ -89,18 +90,20 @@ def on_files(files: Files, config) -> Files:  # noqa: ANN001
     return files
 
 
-def on_page_markdown(markdown: str, page, config, files) -> str:  # noqa: ANN001
+def on_page_markdown(markdown: str, page, config, files) -> str:
     """Hand-written pages get the glossary's abbreviations too (generated ones carry them)."""
     if page.file.src_uri in _build.postprocess.edit_sources:
         return markdown
     return markdown + _build.abbreviations
 
 
-def on_page_context(context, page, config, nav):  # noqa: ANN001, ANN201
+def on_page_context(context, page, config, nav):
     """MkDocs gives generated pages no edit link; give them one to the data file they come from."""
     data_file = _build.postprocess.edit_sources.get(page.file.src_uri)
     if data_file and config.repo_url and config.edit_uri:
-        page.edit_url = urljoin(config.repo_url.rstrip("/") + "/", repository_edit_uri(config.edit_uri, config.docs_dir) + data_file)
+        page.edit_url = urljoin(
+            config.repo_url.rstrip("/") + "/", repository_edit_uri(config.edit_uri, config.docs_dir) + data_file
+        )
     return context
 
 
@@ -111,13 +114,13 @@ def repository_edit_uri(edit_uri: str, docs_dir: str) -> str:
     return edit_uri[: -len(docs)] if edit_uri.endswith("/" + docs) else edit_uri
 
 
-def on_post_page(output: str, page, config) -> str:  # noqa: ANN001
+def on_post_page(output: str, page, config) -> str:
     html, findings = _build.postprocess.page(page.file.dest_uri, output, page.file.src_uri)
     _build.findings.extend(findings)
     return html
 
 
-def on_post_template(output_content: str, template_name: str, config) -> str:  # noqa: ANN001
+def on_post_template(output_content: str, template_name: str, config) -> str:
     """Static pages rendered from theme templates (404.html) go through the same stage."""
     if not template_name.endswith(".html"):
         return output_content
@@ -126,9 +129,11 @@ def on_post_template(output_content: str, template_name: str, config) -> str:  #
     return html
 
 
-def on_post_build(config) -> None:  # noqa: ANN001
+def on_post_build(config) -> None:
     """Fail the build if any page could run code that is not the theme's, or a theme fix no longer applies."""
     if _build.findings:
         for finding in _build.findings:
             log.error(finding)
-        raise PluginError(f"post-build audit: {len(_build.findings)} problem(s), listed above; the site is not safe to publish")
+        raise PluginError(
+            f"post-build audit: {len(_build.findings)} problem(s), listed above; the site is not safe to publish"
+        )

@@ -15,8 +15,19 @@ from trustdocs.rendering.consultations import pages as consultations
 from trustdocs.rendering.consultations.printable import printable_forms
 from trustdocs.rendering.documents import constitution
 from trustdocs.rendering.documents.catalogue import model_documents
-from trustdocs.rendering.pages import (board, changes, cypp, documents, downloads, duties, framework, guidance, partners,
-                                       sources, timeline)
+from trustdocs.rendering.pages import (
+    board,
+    changes,
+    cypp,
+    documents,
+    downloads,
+    duties,
+    framework,
+    guidance,
+    partners,
+    sources,
+    timeline,
+)
 from trustdocs.validation import references
 from trustdocs.validation.characters import unprintable_characters
 from trustdocs.validation.consultations import consultation_problems
@@ -29,15 +40,32 @@ KINDS = (
     DataKind("features", "features"),
     DataKind("partners", "partners"),
     DataKind("duties", "duties", references=(Reference("partners", ("duties", "*", "holders", "*")),)),
-    DataKind("board", "board", references=(Reference("partners", ("membership", "*", "partner")),
-                                           Reference("partners", ("relationships", "*", "partner")))),
-    DataKind("cypp", "cypp", references=(Reference("partners", ("plan", "owners", "*")),
-                                         Reference("partners", ("requirements", "*", "concerns", "*")))),
+    DataKind(
+        "board",
+        "board",
+        references=(
+            Reference("partners", ("membership", "*", "partner")),
+            Reference("partners", ("relationships", "*", "partner")),
+        ),
+    ),
+    DataKind(
+        "cypp",
+        "cypp",
+        references=(
+            Reference("partners", ("plan", "owners", "*")),
+            Reference("partners", ("requirements", "*", "concerns", "*")),
+        ),
+    ),
     DataKind("glossary", "glossary"),
-    DataKind("guidance", "guidance", references=(
-        Reference("partners", ("sections", "*", "paragraphs", "*", "concerns", "*")),
-        Reference("duties", ("sections", "*", "paragraphs", "*", "duties", "*")),
-        Reference("sources", ("sections", "*", "source")))),
+    DataKind(
+        "guidance",
+        "guidance",
+        references=(
+            Reference("partners", ("sections", "*", "paragraphs", "*", "concerns", "*")),
+            Reference("duties", ("sections", "*", "paragraphs", "*", "duties", "*")),
+            Reference("sources", ("sections", "*", "source")),
+        ),
+    ),
     DataKind("timeline", "timeline"),
     DataKind("areas", "area", folder=True, references=(Reference("partners", ("bodies", "*", "partner")),)),
     DataKind("consultations", "consultation", folder=True),
@@ -54,8 +82,9 @@ CHECKS = (
     references.duplicate_guidance_numbers,
     references.area_bodies,
     references.area_chairs,
-    references.quoted_records(constitution.QUOTED_RECORDS, "the model constitution",
-                              "trustdocs/rendering/documents/constitution.py"),
+    references.quoted_records(
+        constitution.QUOTED_RECORDS, "the model constitution", "trustdocs/rendering/documents/constitution.py"
+    ),
     unprintable_characters,
     consultation_problems,
 )

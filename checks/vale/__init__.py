@@ -34,8 +34,16 @@ from .html_content import html_blocks
 from .rules import Alert, RuleError, ValeError
 
 __all__ = [
-    "Alert", "ConfigError", "RuleError", "ValeConfig", "ValeError",
-    "choose_engine", "lint_site", "lint_text", "load_config", "run",
+    "Alert",
+    "ConfigError",
+    "RuleError",
+    "ValeConfig",
+    "ValeError",
+    "choose_engine",
+    "lint_site",
+    "lint_text",
+    "load_config",
+    "run",
 ]
 
 GATE = "vale"

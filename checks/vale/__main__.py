@@ -23,7 +23,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("paths", nargs="+", type=Path, help="a built site directory, or documents to lint")
     parser.add_argument("--config", type=Path, default=DEFAULT_CONFIG, help="the .vale.ini to use")
     parser.add_argument(
-        "--engine", choices=["auto", "python", "vale"], default=None,
+        "--engine",
+        choices=["auto", "python", "vale"],
+        default=None,
         help=f"which engine runs the rules (default: ${ENGINE_VARIABLE} or auto)",
     )
     args = parser.parse_args(argv)

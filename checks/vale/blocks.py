@@ -223,10 +223,10 @@ def markdown_blocks(source: str) -> list[Block]:
             if kind != "text.blockquote":
                 finish()
                 kind = "text.blockquote"
-            lines.append((line[match.end():], start + match.end()))
+            lines.append((line[match.end() :], start + match.end()))
         elif match := _LIST_ITEM.match(line):
             finish()
-            kind, lines = "text.list", [(line[match.end():], start + match.end())]
+            kind, lines = "text.list", [(line[match.end() :], start + match.end())]
         else:
             if not lines:
                 kind = "text"
@@ -260,7 +260,7 @@ def _add_inline(builder: BlockBuilder, text: str, offset: int) -> None:
     """Add one line of Markdown, dropping inline markup but keeping positions."""
     position = 0
     for token in _INLINE.finditer(text):
-        builder.add(text[position:token.start()], offset + position)
+        builder.add(text[position : token.start()], offset + position)
         position = token.end()
         kind = token.lastgroup
         if kind == "code":

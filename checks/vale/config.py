@@ -46,7 +46,8 @@ class ValeConfig:
             if glob != "*" and _glob_matches(glob, target):
                 styles = section_styles
         return [
-            rule for name, rule in sorted(self.rules.items())
+            rule
+            for name, rule in sorted(self.rules.items())
             if name.split(".")[0] in styles and LEVELS[rule.level] >= LEVELS[self.min_level]
         ]
 
@@ -56,7 +57,7 @@ def _glob_matches(glob: str, path: str) -> bool:
     character, `[...]` a class, and `{a,b}` either alternative."""
     if brace := re.search(r"\{([^{}]*)\}", glob):
         return any(
-            _glob_matches(glob[:brace.start()] + option + glob[brace.end():], path)
+            _glob_matches(glob[: brace.start()] + option + glob[brace.end() :], path)
             for option in brace.group(1).split(",")
         )
     return fnmatch.fnmatchcase(path, glob)

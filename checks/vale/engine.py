@@ -88,13 +88,18 @@ class BinaryEngine:
             for number, page in enumerate(pages):
                 target = Path(scratch, f"page{number}", "index.html").resolve()
                 target.parent.mkdir(parents=True)
-                lines = (prefix + html.escape(block.text, quote=False) + suffix
-                         for block in page.blocks for prefix, suffix in [_element(block.kind)])
+                lines = (
+                    prefix + html.escape(block.text, quote=False) + suffix
+                    for block in page.blocks
+                    for prefix, suffix in [_element(block.kind)]
+                )
                 target.write_text("<html><body>\n" + "\n".join(lines) + "\n</body></html>\n", encoding="utf-8")
                 written[target] = page
             report = run_vale(self.binary, list(written), self.config.path)
-        return {page.path: [_map_back(alert, page) for alert in report.get(str(target), [])]
-                for target, page in written.items()}
+        return {
+            page.path: [_map_back(alert, page) for alert in report.get(str(target), [])]
+            for target, page in written.items()
+        }
 
 
 def _element(kind: str) -> tuple[str, str]:
@@ -125,8 +130,9 @@ def _map_back(alert: Alert, page: Page) -> Alert:
         position = max(alert.col - 1 - len(_element(block.kind)[0]), 0)
         index = min(bisect.bisect_left(starts, position), len(block.text) - 1)
         (line, col), context = page.source.line_col(block.source_offset(index)), block.text
-    return replace(alert, path=page.label, line=line, col=col, end_col=col + max(alert.end_col - alert.col, 0),
-                   context=context)
+    return replace(
+        alert, path=page.label, line=line, col=col, end_col=col + max(alert.end_col - alert.col, 0), context=context
+    )
 
 
 def choose_engine(config: ValeConfig | None = None, preference: str | None = None):

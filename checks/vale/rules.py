@@ -114,13 +114,20 @@ class Rule:
         if kind is list:
             ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
         elif kind is dict:
-            ok = isinstance(value, dict) and bool(value) and all(
-                isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+            ok = (
+                isinstance(value, dict)
+                and bool(value)
+                and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items())
             )
         else:
             ok = isinstance(value, kind) and not (kind is int and isinstance(value, bool))
         if not ok:
-            wanted = {str: "a string", list: "a list of strings", dict: "a non-empty map of strings", bool: "true or false"}
+            wanted = {
+                str: "a string",
+                list: "a list of strings",
+                dict: "a non-empty map of strings",
+                bool: "true or false",
+            }
             raise RuleError(f"{self.path}: {key!r} must be {wanted.get(kind, kind.__name__)}, got {value!r}")
         return value
 
@@ -283,7 +290,10 @@ class Conditional(Rule):
 
 
 TYPES: dict[str, type[Rule]] = {
-    "conditional": Conditional, "existence": Existence, "occurrence": Occurrence, "substitution": Substitution,
+    "conditional": Conditional,
+    "existence": Existence,
+    "occurrence": Occurrence,
+    "substitution": Substitution,
 }
 
 
@@ -303,8 +313,7 @@ def build_rule(data: Any, name: str, where: str) -> Rule:
     rule_type = TYPES.get(extends) if isinstance(extends, str) else None
     if rule_type is None:
         raise RuleError(
-            f"{where}: 'extends: {extends}' is not implemented by trustdocs-vale "
-            f"(it implements: {', '.join(TYPES)})"
+            f"{where}: 'extends: {extends}' is not implemented by trustdocs-vale (it implements: {', '.join(TYPES)})"
         )
     unknown = sorted(set(options) - Rule.COMMON_KEYS - rule_type.KEYS)
     if unknown:

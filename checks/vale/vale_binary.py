@@ -83,9 +83,7 @@ def run_vale(binary: ValeBinary, files: list[Path], config: Path) -> dict[str, l
         return {}
     command = [binary.path, f"--config={config}", "--output=JSON", "--no-exit", *map(str, files)]
     try:
-        result = subprocess.run(
-            command, capture_output=True, text=True, timeout=LINT_TIMEOUT, stdin=subprocess.DEVNULL
-        )
+        result = subprocess.run(command, capture_output=True, text=True, timeout=LINT_TIMEOUT, stdin=subprocess.DEVNULL)
     except (OSError, subprocess.TimeoutExpired) as err:
         raise ValeError(f"Vale at {binary.path} could not run: {err}") from err
     output = (result.stderr or result.stdout).strip()[:2000]
@@ -96,8 +94,10 @@ def run_vale(binary: ValeBinary, files: list[Path], config: Path) -> dict[str, l
     if isinstance(report, dict) and "Code" in report and "Text" in report:
         # Vale reports its own errors (bad rule, bad config) as JSON too.
         raise ValeError(f"Vale at {binary.path} failed: {report['Code']}: {report['Text']}")
-    if not isinstance(report, dict) or not all(isinstance(v, list) for v in report.values()) or (
-        result.returncode != 0 and not report
+    if (
+        not isinstance(report, dict)
+        or not all(isinstance(v, list) for v in report.values())
+        or (result.returncode != 0 and not report)
     ):
         raise ValeError(f"Vale at {binary.path} failed ({result.returncode}) or gave an unexpected report: {output}")
     alerts = {}
@@ -110,6 +110,13 @@ def run_vale(binary: ValeBinary, files: list[Path], config: Path) -> dict[str, l
 def _alert(path: str, entry: dict) -> Alert:
     start, end = entry.get("Span") or [1, 1]
     return Alert(
-        path, int(entry["Line"]), int(start), entry["Check"], entry["Message"], entry["Severity"],
-        entry.get("Match", ""), int(end), entry.get("Link", ""),
+        path,
+        int(entry["Line"]),
+        int(start),
+        entry["Check"],
+        entry["Message"],
+        entry["Severity"],
+        entry.get("Match", ""),
+        int(end),
+        entry.get("Link", ""),
     )

@@ -17,12 +17,10 @@ import pytest
 from vale_helpers import ROOT
 
 from checks.gate import GateUnavailable
-from checks.vale import run
-from checks.vale import vale_binary
+from checks.vale import lint_site, run, vale_binary
 from checks.vale.config import load_config
 from checks.vale.engine import BinaryEngine, PythonEngine, choose_engine
 from checks.vale.rules import ValeError
-from checks.vale import lint_site
 
 FIXTURES = ROOT / "tests" / "vale" / "fixtures"
 

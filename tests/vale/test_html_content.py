@@ -5,8 +5,8 @@ from __future__ import annotations
 from vale_helpers import material_page
 
 from checks.vale.blocks import SourceText
-from checks.vale.html_content import html_blocks
 from checks.vale.engine import lint_text
+from checks.vale.html_content import html_blocks
 
 ARTICLE = """<h1 id="plan">The plan<a class="headerlink" href="#plan" title="Permanent link">&para;</a></h1>
 <p>Partners must

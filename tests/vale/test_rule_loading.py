@@ -50,7 +50,9 @@ def test_missing_extends_is_an_error():
 )
 def test_an_option_not_implemented_is_refused(body, key):
     extends = body.split("\n")[0].split(": ")[1]
-    with pytest.raises(RuleError, match=rf"^Test/Rule.yml: key '{key}' is not implemented by trustdocs-vale for '{extends}'"):
+    with pytest.raises(
+        RuleError, match=rf"^Test/Rule.yml: key '{key}' is not implemented by trustdocs-vale for '{extends}'"
+    ):
         rule(body)
 
 
@@ -103,7 +105,10 @@ def test_level_defaults_to_warning_like_vale():
         ("extends: occurrence\nmessage: x\ntoken: a", "missing the required 'max'"),
         ("extends: occurrence\nmessage: x\ntoken: a\nmax: 0", "needs 'max' above zero"),
         ("extends: conditional\nmessage: x\nfirst: a", "missing the required 'second'"),
-        ("extends: conditional\nmessage: x\nfirst: a\nsecond: b", "'second' without a capture group is not implemented"),
+        (
+            "extends: conditional\nmessage: x\nfirst: a\nsecond: b",
+            "'second' without a capture group is not implemented",
+        ),
         ("extends: conditional\nmessage: x\nfirst: a\nsecond: (b)\nexceptions: [a b]", "multi-word exceptions"),
         # Vale's per-term (?i) in exceptions is not implemented: re refuses the flag mid-pattern.
         ("extends: conditional\nmessage: x\nfirst: a\nsecond: (b)\nexceptions: [UK, '(?i)eu']", "does not compile"),

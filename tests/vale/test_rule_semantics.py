@@ -123,7 +123,9 @@ def test_same_rule_same_place_is_reported_once():
     builder = BlockBuilder()
     builder.add_mapped("fj", 0)
     block = builder.take("text")
-    rule = build_rule(yaml.safe_load("extends: existence\nmessage: '%s'\nnonword: true\ntokens: [f, j]"), "T.R", "R.yml")
+    rule = build_rule(
+        yaml.safe_load("extends: existence\nmessage: '%s'\nnonword: true\ntokens: [f, j]"), "T.R", "R.yml"
+    )
     assert [a.short() for a in lint_blocks([block], SourceText("&fjlig;"), "t.md", [rule])] == ["1:1:T.R:f"]
 
 

@@ -73,8 +73,14 @@ def test_a_broken_rule_makes_the_gate_unavailable(make_site, python_engine, monk
 def test_command_line_exit_codes_and_output(make_site, tmp_path):
     env = {"TRUSTDOCS_VALE_ENGINE": "python", "PATH": "/usr/bin:/bin"}
     command = [sys.executable, "-m", "checks.vale"]
-    bad = subprocess.run([*command, str(make_site({"index.html": BANNED}))], cwd=ROOT, env=env,
-                         capture_output=True, text=True, timeout=60)
+    bad = subprocess.run(
+        [*command, str(make_site({"index.html": BANNED}))],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert bad.returncode == 1
     assert ":TrustDocs.PlainEnglish:Use 'use' instead of 'utilise'. [error]" in bad.stdout
     assert "vale engine: trustdocs-vale" in bad.stderr
@@ -85,6 +91,7 @@ def test_command_line_exit_codes_and_output(make_site, tmp_path):
     good = subprocess.run([*command, str(clean_site)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
     assert good.returncode == 0, good.stdout + good.stderr
 
-    missing = subprocess.run([*command, str(tmp_path / "nope")], cwd=ROOT, env=env,
-                             capture_output=True, text=True, timeout=60)
+    missing = subprocess.run(
+        [*command, str(tmp_path / "nope")], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
     assert missing.returncode == 2

@@ -27,7 +27,7 @@ def source_date_epoch() -> int:
 
 
 def build_time() -> datetime.datetime:
-    return datetime.datetime.fromtimestamp(source_date_epoch(), datetime.timezone.utc)
+    return datetime.datetime.fromtimestamp(source_date_epoch(), datetime.UTC)
 
 
 def zip_timestamp() -> tuple[int, int, int, int, int, int]:
@@ -45,7 +45,7 @@ def as_at_date(environ: Mapping[str, str] = os.environ, today: datetime.date | N
     if not value:
         epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
         if epoch.isdigit():
-            return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date()
+            return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).date()
         return today or datetime.date.today()
     try:
         if not _ISO_DAY.match(value):

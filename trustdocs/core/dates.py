@@ -12,8 +12,20 @@ import re
 from dataclasses import dataclass
 
 _PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July",
-          "August", "September", "October", "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 @dataclass(frozen=True, order=True)
@@ -34,7 +46,8 @@ class PartialDate:
         match = _PARTIAL_DATE.fullmatch(text) if isinstance(text, str) else None
         if not match:
             raise ValueError(f"{text!r} is not a date written YYYY, YYYY-MM or YYYY-MM-DD")
-        year, month, day = (int(g) if g else None for g in match.groups())
+        year = int(match.group(1))
+        month, day = (int(g) if g else None for g in match.groups()[1:])
         datetime.date(year, month or 1, day or 1)  # ValueError for month 13 or 30 February
         if not 1900 <= year <= 2100:
             raise ValueError(f"{text!r} is outside 1900-2100")
@@ -47,8 +60,9 @@ class PartialDate:
 
     @property
     def iso(self) -> str:
-        return "-".join(f"{n:02d}" if i else str(n) for i, n in enumerate(
-            [self.year, self.month, self.day]) if n is not None)
+        return "-".join(
+            f"{n:02d}" if i else str(n) for i, n in enumerate([self.year, self.month, self.day]) if n is not None
+        )
 
     def __str__(self) -> str:  # GOV.UK style: 3 April 2008, July 2008, 2005
         if self.month is None:
@@ -60,7 +74,7 @@ class PartialDate:
 
 def last_day(date: PartialDate) -> datetime.date:
     """The last day a partial date could mean: 2008-09 ends on 30 September 2008."""
-    if date.day is not None:
+    if date.day is not None and date.month is not None:
         return datetime.date(date.year, date.month, date.day)
     month = date.month or 12
     return datetime.date(date.year, month, calendar.monthrange(date.year, month)[1])

@@ -51,4 +51,3 @@ def uncovered(text: str) -> list[str]:
 
 def describe(char: str) -> str:
     return f"U+{ord(char):04X} {unicodedata.name(char, 'unnamed character')}"
-

@@ -22,7 +22,7 @@ class Problem:
 class DataError(Exception):
     """The data set is invalid. Carries every problem found, not just the first."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem]) -> None:
         self.problems = sorted(set(problems))
         super().__init__("\n".join(str(p) for p in self.problems))
 

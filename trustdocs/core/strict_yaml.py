@@ -62,7 +62,7 @@ class Document:
 class _Stop(Exception):
     """Raised when a file cannot be read any further."""
 
-    def __init__(self, mark: yaml.Mark | None, message: str):
+    def __init__(self, mark: yaml.Mark | None, message: str) -> None:
         self.mark = mark
         self.message = message
 
@@ -111,9 +111,15 @@ def _escaped_characters(file: str, node: yaml.ScalarNode, path: Path_) -> list[P
 
 def _decode(file: str, raw: bytes) -> tuple[str | None, list[Problem]]:
     if len(raw) > MAX_BYTES:
-        return None, [Problem(file, 1, 1, "$", f"file is {len(raw):,} bytes; the limit is 1 MB ({MAX_BYTES:,} bytes): split it up")]
+        return None, [
+            Problem(
+                file, 1, 1, "$", f"file is {len(raw):,} bytes; the limit is 1 MB ({MAX_BYTES:,} bytes): split it up"
+            )
+        ]
     if raw.startswith(BOM):
-        return None, [Problem(file, 1, 1, "$", "file starts with a byte-order mark (BOM); save it as UTF-8 without BOM")]
+        return None, [
+            Problem(file, 1, 1, "$", "file starts with a byte-order mark (BOM); save it as UTF-8 without BOM")
+        ]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -132,22 +138,28 @@ def _decode(file: str, raw: bytes) -> tuple[str | None, list[Problem]]:
 class _StrictLoader(yaml.SafeLoader):
     """PyYAML's composer, refusing anchors, aliases, tags and deep nesting as it goes."""
 
-    def __init__(self, stream: str):
+    def __init__(self, stream: str) -> None:
         super().__init__(stream)
-        self.strict_problems: list[tuple[yaml.Mark, str]] = []
+        self.strict_problems: list[tuple[Any, str]] = []  # (yaml mark, message)
         self._depth = 0
 
-    def compose_node(self, parent, index):  # noqa: ANN001 - PyYAML's signature
+    def compose_node(self, parent: Any, index: Any) -> Any:  # PyYAML's signature
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent):
             self.get_event()
-            self.strict_problems.append((event.start_mark, f"alias *{event.anchor} is not allowed: write the value out in full"))
-            return yaml.ScalarNode("tag:yaml.org,2002:str", "", event.start_mark, event.end_mark)
+            self.strict_problems.append(
+                (event.start_mark, f"alias *{event.anchor} is not allowed: write the value out in full")
+            )
+            return yaml.ScalarNode("tag:yaml.org,2002:str", "", event.start_mark, event.end_mark)  # type: ignore[arg-type]
         if event.anchor is not None:
-            self.strict_problems.append((event.start_mark, f"anchor &{event.anchor} is not allowed: write each value out in full"))
+            self.strict_problems.append(
+                (event.start_mark, f"anchor &{event.anchor} is not allowed: write each value out in full")
+            )
         tag = getattr(event, "tag", None)
         if tag is not None:
-            self.strict_problems.append((event.start_mark, f"tag {tag} is not allowed: remove it; the schema decides each field's type"))
+            self.strict_problems.append(
+                (event.start_mark, f"tag {tag} is not allowed: remove it; the schema decides each field's type")
+            )
         self._depth += 1
         try:
             if self._depth > MAX_DEPTH:
@@ -165,7 +177,7 @@ def _yaml11_value(node: yaml.ScalarNode) -> Any:
     """What a YAML 1.1 reader (PyYAML, most tools) would make of a plain key."""
     if node.style is not None:  # quoted: a string to everyone
         return node.value
-    tag = yaml.SafeLoader.resolve(yaml.SafeLoader, yaml.ScalarNode, node.value, (True, False))
+    tag = yaml.SafeLoader.resolve(yaml.SafeLoader, yaml.ScalarNode, node.value, (True, False))  # type: ignore[arg-type]
     try:
         value = yaml.SafeLoader("").construct_object(yaml.ScalarNode(tag, node.value))
     except (yaml.YAMLError, ValueError):
@@ -189,7 +201,9 @@ def _to_python(doc: Document, node: yaml.Node, path: Path_, problems: list[Probl
     for key_node, value_node in node.value:
         if not isinstance(key_node, yaml.ScalarNode):
             line, col = _mark(key_node.start_mark)
-            problems.append(Problem(doc.file, line, col, json_path(path), "a key must be plain text, not a list or mapping"))
+            problems.append(
+                Problem(doc.file, line, col, json_path(path), "a key must be plain text, not a list or mapping")
+            )
             continue
         key = key_node.value
         child = path + (key,)
@@ -197,13 +211,25 @@ def _to_python(doc: Document, node: yaml.Node, path: Path_, problems: list[Probl
         if key in result:
             first_line = doc.key_positions[child][0]
             line, col = _mark(key_node.start_mark)
-            problems.append(Problem(doc.file, line, col, json_path(child), f"duplicate key '{key}' (first given on line {first_line})"))
+            problems.append(
+                Problem(
+                    doc.file, line, col, json_path(child), f"duplicate key '{key}' (first given on line {first_line})"
+                )
+            )
             continue
         other = as_yaml11.get(_yaml11_value(key_node))
         if other is not None:
             line, col = _mark(key_node.start_mark)
             other_line = doc.key_positions[path + (other,)][0]
-            problems.append(Problem(doc.file, line, col, json_path(child), f"key '{key}' is the same key as '{other}' (line {other_line}) to YAML 1.1 readers; rename one"))
+            problems.append(
+                Problem(
+                    doc.file,
+                    line,
+                    col,
+                    json_path(child),
+                    f"key '{key}' is the same key as '{other}' (line {other_line}) to YAML 1.1 readers; rename one",
+                )
+            )
             continue
         as_yaml11[_yaml11_value(key_node)] = key
         doc.key_positions[child] = _mark(key_node.start_mark)
@@ -222,7 +248,9 @@ def parse_yaml(file: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
         if node is not None and loader.check_node():
             extra = loader.peek_event().start_mark
             line, col = _mark(extra)
-            problems.append(Problem(file, line, col, "$", "several documents in one file ('---'): use one file per entity type"))
+            problems.append(
+                Problem(file, line, col, "$", "several documents in one file ('---'): use one file per entity type")
+            )
     except _Stop as stop:
         line, col = _mark(stop.mark) if stop.mark else (1, 1)
         return None, [Problem(file, line, col, "$", stop.message)]

@@ -8,9 +8,27 @@ from trustdocs.core.dates import PartialDate
 from trustdocs.model.citations import cites_from, expand_paragraphs
 from trustdocs.model.consultations import build_consultations
 from trustdocs.model.dataset import DataSet
-from trustdocs.model.records import (AdditionalMember, Area, Board, Cypp, CyppPlan, Duty, Event, GuidanceParagraph,
-                                     GuidanceSection, Member, Named, Partner, Relationship, Requirement, Rule, Source,
-                                     Statement, StatusPeriod, Term)
+from trustdocs.model.records import (
+    AdditionalMember,
+    Area,
+    Board,
+    Cypp,
+    CyppPlan,
+    Duty,
+    Event,
+    GuidanceParagraph,
+    GuidanceSection,
+    Member,
+    Named,
+    Partner,
+    Relationship,
+    Requirement,
+    Rule,
+    Source,
+    Statement,
+    StatusPeriod,
+    Term,
+)
 
 
 def collection(raw: dict[str, Any], folder: str) -> list[tuple[str, dict]]:
@@ -20,16 +38,29 @@ def collection(raw: dict[str, Any], folder: str) -> list[tuple[str, dict]]:
 
 def build_area(a: dict[str, Any]) -> Area:
     return Area(
-        id=a["id"], name=a["name"], summary=a["summary"], area_type=a["area_type"], fictional=a["fictional"] == "true",
-        local_authority=a["local_authority"], trust_name=a["trust_name"],
+        id=a["id"],
+        name=a["name"],
+        summary=a["summary"],
+        area_type=a["area_type"],
+        fictional=a["fictional"] == "true",
+        local_authority=a["local_authority"],
+        trust_name=a["trust_name"],
         bodies={b["partner"]: tuple(b["names"]) for b in a["bodies"]},
-        chair=a["chair"], vice_chair=a["vice_chair"], lscb_chair=a["lscb_chair"],
-        additional_members=tuple(AdditionalMember(m["role"], cites_from(m["cites"])) for m in a.get("additional_members", ())),
+        chair=a["chair"],
+        vice_chair=a["vice_chair"],
+        lscb_chair=a["lscb_chair"],
+        additional_members=tuple(
+            AdditionalMember(m["role"], cites_from(m["cites"])) for m in a.get("additional_members", ())
+        ),
         schools_representatives=int(a["schools_representatives"]),
         voluntary_sector_representatives=int(a["voluntary_sector_representatives"]),
-        quorum=int(a["quorum"]), meetings_per_year=int(a["meetings_per_year"]), papers_days=int(a["papers_days"]),
+        quorum=int(a["quorum"]),
+        meetings_per_year=int(a["meetings_per_year"]),
+        papers_days=int(a["papers_days"]),
         review_months=int(a["review_months"]),
-        plan_from=int(a["plan_period"]["from"]), plan_to=int(a["plan_period"]["to"]), cites=cites_from(a["cites"]),
+        plan_from=int(a["plan_period"]["from"]),
+        plan_to=int(a["plan_period"]["to"]),
+        cites=cites_from(a["cites"]),
     )
 
 
@@ -37,8 +68,13 @@ def build_dataset(raw: dict[str, Any]) -> DataSet:
     """Turn validated raw data (file name -> parsed YAML) into typed models."""
     partners = tuple(
         Partner(
-            id=p["id"], name=p["name"], short_name=p.get("short_name", ""), category=p["category"],
-            summary=p["summary"], statutory_basis=p["statutory_basis"], area_types=tuple(p["area_types"]),
+            id=p["id"],
+            name=p["name"],
+            short_name=p.get("short_name", ""),
+            category=p["category"],
+            summary=p["summary"],
+            statutory_basis=p["statutory_basis"],
+            area_types=tuple(p["area_types"]),
             status_history=tuple(
                 StatusPeriod(s["status"], PartialDate.parse(s["from"]), s.get("note", ""), cites_from(s["cites"]))
                 for s in p["status_history"]
@@ -49,9 +85,16 @@ def build_dataset(raw: dict[str, Any]) -> DataSet:
     )
     duties = tuple(
         Duty(
-            id=d["id"], name=d["name"], kind=d["kind"], strength=d["strength"], holders=tuple(d["holders"]),
-            legal_basis=d["legal_basis"], status=d["status"], start=PartialDate.parse(d["from"]),
-            summary=d["summary"], cites=cites_from(d["cites"]),
+            id=d["id"],
+            name=d["name"],
+            kind=d["kind"],
+            strength=d["strength"],
+            holders=tuple(d["holders"]),
+            legal_basis=d["legal_basis"],
+            status=d["status"],
+            start=PartialDate.parse(d["from"]),
+            summary=d["summary"],
+            cites=cites_from(d["cites"]),
         )
         for d in raw["duties"]["duties"]
     )
@@ -60,7 +103,8 @@ def build_dataset(raw: dict[str, Any]) -> DataSet:
         objectives=tuple(Statement(s["id"], s["text"], cites_from(s["cites"])) for s in board_raw["objectives"]),
         functions=tuple(Statement(s["id"], s["text"], cites_from(s["cites"])) for s in board_raw["functions"]),
         membership=tuple(
-            Member(m["id"], m["partner"], m["role"], m["strength"], cites_from(m["cites"])) for m in board_raw["membership"]
+            Member(m["id"], m["partner"], m["role"], m["strength"], cites_from(m["cites"]))
+            for m in board_raw["membership"]
         ),
         rules=tuple(Rule(r["id"], r["text"], r["strength"], cites_from(r["cites"])) for r in board_raw["rules"]),
         relationships=tuple(
@@ -69,11 +113,18 @@ def build_dataset(raw: dict[str, Any]) -> DataSet:
     )
     plan = raw["cypp"]["plan"]
     cypp = Cypp(
-        plan=CyppPlan(PartialDate.parse(plan["due"]), tuple(plan["owners"]), plan["summary"], cites_from(plan["cites"])),
+        plan=CyppPlan(
+            PartialDate.parse(plan["due"]), tuple(plan["owners"]), plan["summary"], cites_from(plan["cites"])
+        ),
         requirements=tuple(
             Requirement(
-                id=r["id"], heading=r["heading"], text=r["text"], strength=r["strength"],
-                concerns=tuple(r.get("concerns", ())), prompts=tuple(r.get("prompts", ())), cites=cites_from(r["cites"]),
+                id=r["id"],
+                heading=r["heading"],
+                text=r["text"],
+                strength=r["strength"],
+                concerns=tuple(r.get("concerns", ())),
+                prompts=tuple(r.get("prompts", ())),
+                cites=cites_from(r["cites"]),
             )
             for r in raw["cypp"]["requirements"]
         ),
@@ -81,14 +132,24 @@ def build_dataset(raw: dict[str, Any]) -> DataSet:
     return DataSet(
         sources=tuple(
             Source(
-                id=s["id"], title=s["title"], short_title=s.get("short_title", s["title"]), publisher=s["publisher"],
-                date=PartialDate.parse(s["date"]), file=s["file"], summary=s.get("summary", ""),
-                paragraphs=expand_paragraphs(s["paragraphs"]), paragraph_specs=tuple(s["paragraphs"]),
+                id=s["id"],
+                title=s["title"],
+                short_title=s.get("short_title", s["title"]),
+                publisher=s["publisher"],
+                date=PartialDate.parse(s["date"]),
+                file=s["file"],
+                summary=s.get("summary", ""),
+                paragraphs=expand_paragraphs(s["paragraphs"]),
+                paragraph_specs=tuple(s["paragraphs"]),
             )
             for s in raw["sources"]["sources"]
         ),
-        outcomes=tuple(Named(o["id"], o["name"], o["summary"], cites_from(o["cites"])) for o in raw["outcomes"]["outcomes"]),
-        features=tuple(Named(f["id"], f["name"], f["summary"], cites_from(f["cites"])) for f in raw["features"]["features"]),
+        outcomes=tuple(
+            Named(o["id"], o["name"], o["summary"], cites_from(o["cites"])) for o in raw["outcomes"]["outcomes"]
+        ),
+        features=tuple(
+            Named(f["id"], f["name"], f["summary"], cites_from(f["cites"])) for f in raw["features"]["features"]
+        ),
         partners=partners,
         duties=duties,
         board=board,
@@ -99,11 +160,19 @@ def build_dataset(raw: dict[str, Any]) -> DataSet:
         ),
         guidance=tuple(
             GuidanceSection(
-                id=s["id"], number=s["number"], title=s["title"], source=s["source"],
+                id=s["id"],
+                number=s["number"],
+                title=s["title"],
+                source=s["source"],
                 paragraphs=tuple(
                     GuidanceParagraph(
-                        id=p["id"], number=p["number"], text=p["text"], strength=p.get("strength", ""),
-                        concerns=tuple(p.get("concerns", ())), duties=tuple(p.get("duties", ())), cites=cites_from(p["cites"]),
+                        id=p["id"],
+                        number=p["number"],
+                        text=p["text"],
+                        strength=p.get("strength", ""),
+                        concerns=tuple(p.get("concerns", ())),
+                        duties=tuple(p.get("duties", ())),
+                        cites=cites_from(p["cites"]),
                     )
                     for p in s["paragraphs"]
                 ),

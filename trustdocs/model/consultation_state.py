@@ -15,6 +15,7 @@ The site uses the build date (SOURCE_DATE_EPOCH's day, if set) unless
 from __future__ import annotations
 
 import datetime
+
 from trustdocs.core.dates import last_day
 from trustdocs.model.consultations import Consultation
 

@@ -9,7 +9,7 @@ other reference checks), so an outcome always matches its consultation.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from trustdocs.core.dates import PartialDate
@@ -197,19 +197,46 @@ def _notice(raw: dict | None) -> Notice | None:
 def build_consultation(raw: dict, outcome: Outcome | None = None) -> Consultation:
     dates, respond, contact, notices = raw["dates"], raw["respond"], raw.get("contact"), raw.get("notices", {})
     return Consultation(
-        id=raw["id"], title=raw["title"], owner=raw["owner"], summary=raw["summary"], audience=tuple(raw["audience"]),
-        dates=Dates(PartialDate.parse(dates["opens"]), PartialDate.parse(dates["closes"]),
-                    PartialDate.parse(dates["outcome"]) if "outcome" in dates else None, cites_from(dates["cites"])),
-        documents=tuple(ConsultedDocument(d["source"], tuple(d.get("sections", ())), d.get("note", ""), cites_from(d["cites"]))
-                        for d in raw["documents"]),
-        respond=WaysToRespond(respond.get("email", ""), tuple(respond.get("post", ())), respond.get("endpoint", ""),
-                              respond.get("note", ""), cites_from(respond["cites"])),
-        contact=Contact(tuple(Person(p["about"], p["name"], p.get("phone", ""), p.get("email", "")) for p in contact["people"]),
-                        contact.get("note", ""), cites_from(contact["cites"])) if contact else None,
+        id=raw["id"],
+        title=raw["title"],
+        owner=raw["owner"],
+        summary=raw["summary"],
+        audience=tuple(raw["audience"]),
+        dates=Dates(
+            PartialDate.parse(dates["opens"]),
+            PartialDate.parse(dates["closes"]),
+            PartialDate.parse(dates["outcome"]) if "outcome" in dates else None,
+            cites_from(dates["cites"]),
+        ),
+        documents=tuple(
+            ConsultedDocument(d["source"], tuple(d.get("sections", ())), d.get("note", ""), cites_from(d["cites"]))
+            for d in raw["documents"]
+        ),
+        respond=WaysToRespond(
+            respond.get("email", ""),
+            tuple(respond.get("post", ())),
+            respond.get("endpoint", ""),
+            respond.get("note", ""),
+            cites_from(respond["cites"]),
+        ),
+        contact=Contact(
+            tuple(Person(p["about"], p["name"], p.get("phone", ""), p.get("email", "")) for p in contact["people"]),
+            contact.get("note", ""),
+            cites_from(contact["cites"]),
+        )
+        if contact
+        else None,
         questions_note=raw.get("questions_note", ""),
         questions=tuple(
-            Question(q["id"], n, q["text"], q["answer"], q.get("hint", ""),
-                     tuple(GuidanceRef(a["section"], tuple(a["paragraphs"])) for a in q.get("about", ())), cites_from(q["cites"]))
+            Question(
+                q["id"],
+                n,
+                q["text"],
+                q["answer"],
+                q.get("hint", ""),
+                tuple(GuidanceRef(a["section"], tuple(a["paragraphs"])) for a in q.get("about", ())),
+                cites_from(q["cites"]),
+            )
             for n, q in enumerate(raw["questions"], start=1)
         ),
         categories=tuple(Category(c["id"], c["label"], c.get("detail", "")) for c in raw["respondents"]["categories"]),
@@ -226,16 +253,27 @@ def build_consultation(raw: dict, outcome: Outcome | None = None) -> Consultatio
 def build_outcome(raw: dict) -> Outcome:
     responses = raw.get("responses", {})
     return Outcome(
-        summary=raw["summary"], cites=cites_from(raw.get("cites")),
+        summary=raw["summary"],
+        cites=cites_from(raw.get("cites")),
         responses=tuple(CategoryCount(c["category"], int(c["count"])) for c in responses.get("by_category", ())),
-        responses_note=responses.get("note", ""), responses_cites=cites_from(responses.get("cites")),
+        responses_note=responses.get("note", ""),
+        responses_cites=cites_from(responses.get("cites")),
         findings=tuple(Notice(f["text"], cites_from(f["cites"])) for f in raw.get("findings", ())),
         questions=tuple(
             QuestionOutcome(
-                q["question"], q.get("summary", ""), tuple(q.get("points", ())),
-                tuple(AnswerCount(a["answer"], int(a["count"]) if "count" in a else None,
-                                  int(a["percent"]) if "percent" in a else None) for a in q.get("answers", ())),
-                int(q["comments"]) if "comments" in q else None, cites_from(q.get("cites")),
+                q["question"],
+                q.get("summary", ""),
+                tuple(q.get("points", ())),
+                tuple(
+                    AnswerCount(
+                        a["answer"],
+                        int(a["count"]) if "count" in a else None,
+                        int(a["percent"]) if "percent" in a else None,
+                    )
+                    for a in q.get("answers", ())
+                ),
+                int(q["comments"]) if "comments" in q else None,
+                cites_from(q.get("cites")),
             )
             for q in raw.get("questions", ())
         ),
@@ -243,7 +281,9 @@ def build_outcome(raw: dict) -> Outcome:
     )
 
 
-def build_consultations(records: list[tuple[str, dict]], outcome_records: list[tuple[str, dict]] = ()) -> tuple[Consultation, ...]:
+def build_consultations(
+    records: Sequence[tuple[str, dict]], outcome_records: Sequence[tuple[str, dict]] = ()
+) -> tuple[Consultation, ...]:
     """Consultations in file-name order, each with its outcome if data/consultation-outcomes/ has one.
 
     ``records`` and ``outcome_records`` are (document name, data) pairs as

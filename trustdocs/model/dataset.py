@@ -6,9 +6,21 @@ import datetime
 from dataclasses import dataclass, field
 
 from trustdocs.model.consultations import Consultation
-from trustdocs.model.records import (Area, Board, Cypp, Duty, Event, GuidanceParagraph, GuidanceSection, Member, Named,
-                                     Partner, Requirement, Source, Term)
-
+from trustdocs.model.records import (
+    Area,
+    Board,
+    Cypp,
+    Duty,
+    Event,
+    GuidanceParagraph,
+    GuidanceSection,
+    Member,
+    Named,
+    Partner,
+    Requirement,
+    Source,
+    Term,
+)
 
 # Partners with a seat of their own on the Board: the lead authority and the
 # section 10 relevant partners (legislative options paragraphs 44-45). Schools,

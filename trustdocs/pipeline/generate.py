@@ -36,8 +36,13 @@ def export_files(data: DataSet) -> dict[str, bytes]:
     return {path: content for exports in registry.EXPORTS for path, content in exports(data).items()}
 
 
-def generate_pages(data: DataSet, sizes: Sizes, exports: dict[str, bytes] | None = None,
-                   documents: list[DocumentSource] | None = None, as_at: datetime.date | None = None) -> list[Page]:
+def generate_pages(
+    data: DataSet,
+    sizes: Sizes,
+    exports: dict[str, bytes] | None = None,
+    documents: list[DocumentSource] | None = None,
+    as_at: datetime.date | None = None,
+) -> list[Page]:
     """Every generated page, in a stable order, each ending with the site's abbreviations.
 
     ``sizes`` gives the size of every download and export the pages link to
@@ -53,8 +58,11 @@ def generate_pages(data: DataSet, sizes: Sizes, exports: dict[str, bytes] | None
         cited_by=index_citations(data, registry.CITATIONS),
     )
     suffix = abbreviations(data)
-    return [dataclasses.replace(page, markdown=page.markdown + suffix)
-            for generator in registry.PAGES for page in generator(site)]
+    return [
+        dataclasses.replace(page, markdown=page.markdown + suffix)
+        for generator in registry.PAGES
+        for page in generator(site)
+    ]
 
 
 def site_files(data: DataSet, cache_dir: Path | None = None) -> tuple[list[Page], dict[str, bytes]]:

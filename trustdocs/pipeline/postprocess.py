@@ -45,23 +45,33 @@ THEME_FIXES = (
     # HTML allows autocomplete only on text-like inputs (Nu checker error).
     # Material added it so Firefox does not restore an open drawer on reload;
     # its script closes drawer and search on every page load anyway.
-    ThemeFix('<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">',
-             '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">',
-             "autocomplete is not allowed on a checkbox"),
-    ThemeFix('<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">',
-             '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search">',
-             "autocomplete is not allowed on a checkbox"),
+    ThemeFix(
+        '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">',
+        '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">',
+        "autocomplete is not allowed on a checkbox",
+    ),
+    ThemeFix(
+        '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">',
+        '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search">',
+        "autocomplete is not allowed on a checkbox",
+    ),
     # A dialog needs an accessible name (axe aria-dialog-name): screen readers
     # announce it when search opens. The site is in English.
-    ThemeFix('<div class="md-search" data-md-component="search" role="dialog">',
-             '<div class="md-search" data-md-component="search" role="dialog" aria-label="Search">',
-             "the search dialog has no accessible name"),
+    ThemeFix(
+        '<div class="md-search" data-md-component="search" role="dialog">',
+        '<div class="md-search" data-md-component="search" role="dialog" aria-label="Search">',
+        "the search dialog has no accessible name",
+    ),
     # The "source" component makes Material's script fetch the repository's
     # stars, forks and latest release from GitHub's API on page load: a request
     # to another origin, which this site must not make. The link stays. Only
     # pages of a site with a repository have it.
-    ThemeFix('class="md-source" data-md-component="source">', 'class="md-source">',
-             "the repository link fetches facts from another origin", required=False),
+    ThemeFix(
+        'class="md-source" data-md-component="source">',
+        'class="md-source">',
+        "the repository link fetches facts from another origin",
+        required=False,
+    ),
 )
 
 
@@ -71,9 +81,11 @@ def apply_theme_fixes(path: str, html: str) -> tuple[str, list[str]]:
         if fix.old in html:
             html = html.replace(fix.old, fix.new)
         elif fix.required and fix.new not in html:
-            findings.append(f"{path}: theme fix '{fix.why}' cannot apply: the page has no\n  {fix.old}\n"
-                            "Check whether the theme fixed it (then delete the fix in trustdocs/pipeline/postprocess.py) "
-                            "or changed the markup (then update it).")
+            findings.append(
+                f"{path}: theme fix '{fix.why}' cannot apply: the page has no\n  {fix.old}\n"
+                "Check whether the theme fixed it (then delete the fix in trustdocs/pipeline/postprocess.py) "
+                "or changed the markup (then update it)."
+            )
     return html, findings
 
 
@@ -87,6 +99,7 @@ def edit_link_to_data(html: str, source_page: str, data_file: str) -> str:
     generated page has no such file, so the link goes to the data file beside
     ``docs/`` instead. A link already at the data file is left as it is.
     """
+
     def repoint(match: re.Match[str]) -> str:
         href = match.group("href")
         suffix = "docs/" + source_page
@@ -107,7 +120,7 @@ class PostProcess:
     def page(self, dest: str, html: str, source_page: str | None = None) -> tuple[str, list[str]]:
         """One built page (``dest``, as written in the site) through every step: the page and any findings."""
         html, findings = apply_theme_fixes(dest, html)
-        if source_page in self.edit_sources:
+        if source_page is not None and source_page in self.edit_sources:
             html = edit_link_to_data(html, source_page, self.edit_sources[source_page])
         html, audit = secure_page(dest, html, self.form_endpoints)
         return html, findings + audit

@@ -18,13 +18,23 @@ def _not_public_host(host: str) -> str | None:
     host = host.lower().rstrip(".")
     if not host:
         return "it has no host"
-    if host == "localhost" or host.endswith(_RESERVED_SUFFIXES) or host in {"example.com", "example.org", "example.net"}:
+    if (
+        host == "localhost"
+        or host.endswith(_RESERVED_SUFFIXES)
+        or host in {"example.com", "example.org", "example.net"}
+    ):
         return f"{host} is not a public address"
     try:
         address = ipaddress.ip_address(host.strip("[]"))
     except ValueError:
         return None if "." in host else f"{host} is not a full domain name"
-    if address.is_loopback or address.is_private or address.is_link_local or address.is_unspecified or address.is_reserved:
+    if (
+        address.is_loopback
+        or address.is_private
+        or address.is_link_local
+        or address.is_unspecified
+        or address.is_reserved
+    ):
         return f"{host} is a loopback or private address"
     return None
 
@@ -43,6 +53,8 @@ def _url_problem(setting: str, variable: str, url: str | None) -> str | None:
 
 def publishing_problems(site_url: str | None, repo_url: str | None) -> list[str]:
     """Why this site must not be published as configured (empty when it may be)."""
-    problems = [_url_problem("site_url", "TRUSTDOCS_SITE_URL", site_url),
-                _url_problem("repo_url", "TRUSTDOCS_REPO_URL", repo_url)]
+    problems = [
+        _url_problem("site_url", "TRUSTDOCS_SITE_URL", site_url),
+        _url_problem("repo_url", "TRUSTDOCS_REPO_URL", repo_url),
+    ]
     return [p for p in problems if p]

@@ -39,13 +39,47 @@ _BASE_PATH = re.compile(r'new URL\("[^"]*",location\)')
 # Attributes whose value is a URL that the browser fetches as a resource (not a
 # link to follow). Script sources have their own, stricter rule.
 _RESOURCE_ATTRIBUTES = {
-    ("img", "src"), ("img", "srcset"), ("iframe", "src"), ("frame", "src"), ("embed", "src"),
-    ("object", "data"), ("audio", "src"), ("video", "src"), ("video", "poster"), ("source", "src"),
-    ("source", "srcset"), ("track", "src"), ("input", "src"), ("image", "href"), ("use", "href"),
+    ("img", "src"),
+    ("img", "srcset"),
+    ("iframe", "src"),
+    ("frame", "src"),
+    ("embed", "src"),
+    ("object", "data"),
+    ("audio", "src"),
+    ("video", "src"),
+    ("video", "poster"),
+    ("source", "src"),
+    ("source", "srcset"),
+    ("track", "src"),
+    ("input", "src"),
+    ("image", "href"),
+    ("use", "href"),
 }
-_RESOURCE_LINK_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "preload", "prefetch", "modulepreload",
-                       "manifest", "mask-icon", "dns-prefetch", "preconnect"}
-_URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "poster", "xlink:href", "srcset", "background", "ping"}
+_RESOURCE_LINK_RELS = {
+    "stylesheet",
+    "icon",
+    "shortcut",
+    "apple-touch-icon",
+    "preload",
+    "prefetch",
+    "modulepreload",
+    "manifest",
+    "mask-icon",
+    "dns-prefetch",
+    "preconnect",
+}
+_URL_ATTRIBUTES = {
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "data",
+    "poster",
+    "xlink:href",
+    "srcset",
+    "background",
+    "ping",
+}
 _JS_TYPES = {"", "text/javascript", "application/javascript", "module", "text/ecmascript"}
 _CSS_URL = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])([^'")\s]+)""", re.I)
 
@@ -165,9 +199,13 @@ def _audit(path: str, page: _Page, form_endpoints: Iterable[str]) -> list[str]:
     for tag, name, value in page.urls:
         if _runs_script(value):
             problems.append(f"{path}: {value.strip()[:40]!r} URL in <{tag} {name}>")
-    problems += [f"{path}: <{tag}> loads from another origin: {url}" for tag, url in page.resources if _other_origin(url)]
+    problems += [
+        f"{path}: <{tag}> loads from another origin: {url}" for tag, url in page.resources if _other_origin(url)
+    ]
     for css in page.styles:
-        problems += [f"{path}: style loads from another origin: {url}" for url in _CSS_URL.findall(css) if _other_origin(url)]
+        problems += [
+            f"{path}: style loads from another origin: {url}" for url in _CSS_URL.findall(css) if _other_origin(url)
+        ]
     for action in page.forms:
         if _other_origin(action) and action not in endpoints and not _runs_script(action):
             problems.append(f"{path}: form submits to another origin not named by a consultation: {action}")
@@ -182,20 +220,22 @@ def content_security_policy(html: str, form_endpoints: Iterable[str] = ()) -> st
 def _policy(page: _Page, form_endpoints: Iterable[str]) -> str:
     hashes = sorted({script_hash(text) for text in page.inline_scripts})
     forms = " ".join(["'self'", *sorted(set(form_endpoints))])
-    return "; ".join([
-        "default-src 'self'",
-        "script-src 'self' " + " ".join(hashes) if hashes else "script-src 'self'",
-        # Inline styles cannot run code; Material and the accessibility
-        # checker both set some. Loads still come only from our origin.
-        "style-src 'self' 'unsafe-inline'",
-        "img-src 'self' data:",
-        "font-src 'self'",
-        "connect-src 'self'",
-        "worker-src 'self'",
-        "object-src 'none'",
-        "base-uri 'self'",
-        f"form-action {forms}",
-    ])
+    return "; ".join(
+        [
+            "default-src 'self'",
+            "script-src 'self' " + " ".join(hashes) if hashes else "script-src 'self'",
+            # Inline styles cannot run code; Material and the accessibility
+            # checker both set some. Loads still come only from our origin.
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data:",
+            "font-src 'self'",
+            "connect-src 'self'",
+            "worker-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            f"form-action {forms}",
+        ]
+    )
 
 
 _CHARSET = re.compile(r"<meta charset=[\"']?utf-8[\"']?\s*/?>", re.I)
@@ -211,4 +251,4 @@ def _with_policy(html: str, policy: str) -> str:
     if match is None:
         raise ValueError("page has no <meta charset=utf-8> to put the Content-Security-Policy after")
     tag = f'\n<meta http-equiv="Content-Security-Policy" content="{policy}">'
-    return html[:match.end()] + tag + html[match.end():]
+    return html[: match.end()] + tag + html[match.end() :]

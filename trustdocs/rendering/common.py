@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import groupby
 
-from trustdocs.core.escape import code, md
+from trustdocs.core.escape import attr, code, md
 from trustdocs.core.markdown import join_and
 from trustdocs.model.citations import Cite
 from trustdocs.model.dataset import DataSet
@@ -58,9 +58,14 @@ def strength(value: str) -> str:
     return f'<strong class="strength strength-{value}">{value}</strong>'
 
 
-def para_label(para: str) -> str:
-    """A paragraph label as text: numbers as they are, named sections ('next-steps') as code."""
-    return code(para) if any(ch.isalpha() for ch in para) else md(para)
+def para_label(para: str, html: bool = False) -> str:
+    """A paragraph label as text: numbers as they are, named sections ('next-steps') as code.
+
+    ``html``: for raw HTML (a heading written as ``<h3>``), where Markdown's backticks do not work.
+    """
+    if not any(ch.isalpha() for ch in para):
+        return md(para)
+    return f"<code>{attr(para)}</code>" if html else code(para)
 
 
 def citation(cites: Iterable[Cite], data: DataSet, sources_dir: str) -> str:

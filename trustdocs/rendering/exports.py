@@ -11,10 +11,9 @@ import io
 import json
 from typing import Any
 
-from trustdocs.rendering import paths
 from trustdocs.core.dates import PartialDate
-
 from trustdocs.model.dataset import DataSet
+from trustdocs.rendering import paths
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -49,16 +48,28 @@ def _csv(header: list[str], rows: list[list[str]]) -> bytes:
 def partners_csv(data: DataSet) -> bytes:
     return _csv(
         ["id", "name", "short_name", "category", "statutory_basis", "area_types", "status_history"],
-        [[p.id, p.name, p.short_name, p.category, p.statutory_basis, ";".join(p.area_types),
-          ";".join(f"{s.start.iso} {s.status}" for s in p.status_history)] for p in data.partners],
+        [
+            [
+                p.id,
+                p.name,
+                p.short_name,
+                p.category,
+                p.statutory_basis,
+                ";".join(p.area_types),
+                ";".join(f"{s.start.iso} {s.status}" for s in p.status_history),
+            ]
+            for p in data.partners
+        ],
     )
 
 
 def duties_csv(data: DataSet) -> bytes:
     return _csv(
         ["id", "name", "kind", "strength", "status", "from", "legal_basis", "holders"],
-        [[d.id, d.name, d.kind, d.strength, d.status, d.start.iso, d.legal_basis, ";".join(d.holders)]
-         for d in data.duties],
+        [
+            [d.id, d.name, d.kind, d.strength, d.status, d.start.iso, d.legal_basis, ";".join(d.holders)]
+            for d in data.duties
+        ],
     )
 
 

@@ -16,13 +16,14 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
-from trustdocs.model.dataset import DataSet
-from trustdocs.validation.schema import schema_problems
 from trustdocs.core.strict_yaml import parse_yaml
-from trustdocs.validation.consultations import raw_documents, outcome_problems
 from trustdocs.model.consultations import CHOICE_LABELS, Consultation, percent
+from trustdocs.model.dataset import DataSet
 from trustdocs.responses.read import Response, ResponseProblems, read_responses
+from trustdocs.validation.consultations import outcome_problems, raw_documents
+from trustdocs.validation.schema import schema_problems
 
 
 @dataclass(frozen=True)
@@ -82,8 +83,11 @@ def outcome_yaml(consultation: Consultation, counts: Tally, files: int) -> str:
 
 def summary_text(consultation: Consultation, counts: Tally) -> str:
     """The numbers and percentages, for a person reading the terminal."""
-    lines = [f"{consultation.title}: {counts.total} {'response' if counts.total == 1 else 'responses'}", "",
-             "Responses by category:"]
+    lines = [
+        f"{consultation.title}: {counts.total} {'response' if counts.total == 1 else 'responses'}",
+        "",
+        "Responses by category:",
+    ]
     lines += [f"  {consultation.category(c).label}: {n} ({percent(n, counts.total)}%)" for c, n in counts.by_category]
     lines += ["", "Answers by question:"]
     for q in counts.questions:
@@ -99,8 +103,10 @@ def check_outcome(text: str, consultation_raw: dict, outcome_name: str) -> list[
     doc, problems = parse_yaml(outcome_name, text.encode("utf-8"))
     if doc is not None:
         problems += schema_problems(doc, "consultation-outcome")
-        docs = raw_documents([(f"consultations/{consultation_raw['id']}", consultation_raw)],
-                             [(f"consultation-outcomes/{consultation_raw['id']}", doc.data)])
+        docs = raw_documents(
+            [(f"consultations/{consultation_raw['id']}", consultation_raw)],
+            [(f"consultation-outcomes/{consultation_raw['id']}", doc.data)],
+        )
         problems += list(outcome_problems(docs))
     return [str(p) for p in problems]
 
@@ -117,8 +123,14 @@ def _write_atomically(path: Path, text: str) -> None:
         raise
 
 
-def run_analysis(data: DataSet, consultation_id: str, paths: list[Path], out: Path | None,
-                 stdout=sys.stdout, stderr=sys.stderr) -> int:
+def run_analysis(
+    data: DataSet,
+    consultation_id: str,
+    paths: list[Path],
+    out: Path | None,
+    stdout: TextIO = sys.stdout,
+    stderr: TextIO = sys.stderr,
+) -> int:
     """The command: 0 when the outcome was written (or printed), 1 with every problem listed and nothing written."""
     consultation = next((c for c in data.consultations if c.id == consultation_id), None)
     if consultation is None:

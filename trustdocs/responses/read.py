@@ -20,6 +20,7 @@ import csv
 import io
 import json
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,7 +49,7 @@ class Response:
 class ResponseProblems(Exception):
     """The responses cannot be counted: carries every problem found, one line each."""
 
-    def __init__(self, problems: list[str]):
+    def __init__(self, problems: list[str]) -> None:
         self.problems = problems
         super().__init__("\n".join(problems))
 
@@ -59,14 +60,14 @@ def _choice(value: str) -> str | None:
     return normal if normal in CHOICE_LABELS else None
 
 
-def _listed(values) -> str:
+def _listed(values: Iterable[str]) -> str:
     return ", ".join(values)
 
 
 class _Checker:
     """The rules shared by both formats, as (field, message) problems."""
 
-    def __init__(self, consultation: Consultation):
+    def __init__(self, consultation: Consultation) -> None:
         self.c = consultation
         self.categories = [cat.id for cat in consultation.categories]
         self.questions = {q.id: q for q in consultation.questions}
@@ -105,8 +106,11 @@ def read_csv(path: Path, display: str, consultation: Consultation) -> tuple[list
     if not header or not any(h.strip() for h in header):
         return [], [f"{display}:1: columns: the file is empty; its first line must name the columns"]
     columns = [h.strip().lower() for h in header]  # "Category" and "Q1" are what a spreadsheet user may type
-    allowed = set(RESPONDENT_FIELDS) | {f"{q.id}-comments" for q in consultation.questions} | {
-        q.id for q in consultation.questions if q.choices}
+    allowed = (
+        set(RESPONDENT_FIELDS)
+        | {f"{q.id}-comments" for q in consultation.questions}
+        | {q.id for q in consultation.questions if q.choices}
+    )
     for i, column in enumerate(columns):
         if column in columns[:i]:
             problems.append(f"{display}:1: {column}: the column appears twice")
@@ -115,11 +119,15 @@ def read_csv(path: Path, display: str, consultation: Consultation) -> tuple[list
             if match and match.group(1) not in check.questions:
                 problems.append(f"{display}:1: {column}: {check.unknown_question(match.group(1))}")
             elif match:
-                problems.append(f"{display}:1: {column}: question {column} asks for comments only; "
-                                f"put its answers in the column {column}-comments")
+                problems.append(
+                    f"{display}:1: {column}: question {column} asks for comments only; "
+                    f"put its answers in the column {column}-comments"
+                )
             else:
-                problems.append(f"{display}:1: {column or '(blank)'}: unknown column (columns: "
-                                f"{_listed(RESPONDENT_FIELDS)}, then qN and qN-comments for each question)")
+                problems.append(
+                    f"{display}:1: {column or '(blank)'}: unknown column (columns: "
+                    f"{_listed(RESPONDENT_FIELDS)}, then qN and qN-comments for each question)"
+                )
     if "category" not in columns:
         problems.append(f"{display}:1: category: missing column 'category'")
     if problems:
@@ -131,13 +139,19 @@ def read_csv(path: Path, display: str, consultation: Consultation) -> tuple[list
         if not any(cell.strip() for cell in row):
             continue
         if len(row) > len(columns):
-            problems.append(f"{display}:{start}: columns: the record has {len(row)} values but the header names {len(columns)} columns")
+            problems.append(
+                f"{display}:{start}: columns: the record has {len(row)} values but the header names {len(columns)} columns"
+            )
             continue
-        values = dict(zip(columns, row + [""] * (len(columns) - len(row))))
-        found = [(field, message) for field, message in (
-            ("category", check.category(values["category"])),
-            ("confidential", check.confidential(values.get("confidential", ""))),
-        ) if message]
+        values = dict(zip(columns, row + [""] * (len(columns) - len(row)), strict=False))
+        found = [
+            (field, message)
+            for field, message in (
+                ("category", check.category(values["category"])),
+                ("confidential", check.confidential(values.get("confidential", ""))),
+            )
+            if message
+        ]
         answers = []
         for q in consultation.questions:
             choice, message = check.choice(q.id, values.get(q.id, "")) if q.choices else ("", None)
@@ -152,7 +166,9 @@ def read_csv(path: Path, display: str, consultation: Consultation) -> tuple[list
     return responses, problems
 
 
-def _json_record(record: object, check: _Checker, consultation: Consultation) -> tuple[Response | None, list[tuple[str, str]]]:
+def _json_record(
+    record: object, check: _Checker, consultation: Consultation
+) -> tuple[Response | None, list[tuple[str, str]]]:
     if not isinstance(record, dict):
         return None, [("$", "expected a response: a mapping with respondent and answers")]
     found: list[tuple[str, str]] = []
@@ -161,7 +177,9 @@ def _json_record(record: object, check: _Checker, consultation: Consultation) ->
     if record.get("format") != FORMAT:
         found.append(("format", f"expected '{FORMAT}': this is not a file the response form saved"))
     elif record.get("version") not in VERSIONS:
-        found.append(("version", f"version {record.get('version')!r} is not one this command reads ({_listed(VERSIONS)})"))
+        found.append(
+            ("version", f"version {record.get('version')!r} is not one this command reads ({_listed(VERSIONS)})")
+        )
     if record.get("consultation") != consultation.id:
         found.append(("consultation", f"this response is for {record.get('consultation')!r}, not '{consultation.id}'"))
     respondent = record.get("respondent")
@@ -225,7 +243,9 @@ def read_json(path: Path, display: str, consultation: Consultation) -> tuple[lis
     return responses, problems
 
 
-def read_responses(paths: list[Path], consultation: Consultation, display=lambda p: str(p)) -> list[Response]:
+def read_responses(
+    paths: list[Path], consultation: Consultation, display: Callable[[Path], str] = str
+) -> list[Response]:
     """Every response in every file, or :class:`ResponseProblems` listing every problem in all of them."""
     responses: list[Response] = []
     problems: list[str] = []

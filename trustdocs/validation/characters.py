@@ -21,5 +21,8 @@ def unprintable_characters(docs: dict[str, Document]) -> Iterator[Problem]:
             if isinstance(value, str):
                 missing = uncovered(value)
                 if missing:
-                    yield doc.problem(path, f"the documents' font cannot print {', '.join(map(describe, missing))}: "
-                                      "use another character (for example a plain letter or punctuation mark)")
+                    yield doc.problem(
+                        path,
+                        f"the documents' font cannot print {', '.join(map(describe, missing))}: "
+                        "use another character (for example a plain letter or punctuation mark)",
+                    )

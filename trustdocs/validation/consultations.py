@@ -11,19 +11,18 @@ runs :func:`outcome_problems` on the outcome it is about to write.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
-from trustdocs.core.dates import PartialDate
+from trustdocs.core.dates import PartialDate, last_day
 from trustdocs.core.problems import Problem
 from trustdocs.core.strict_yaml import Document
-from trustdocs.core.dates import last_day
 
 Docs = dict[str, Document]
 CONSULTATIONS = "consultations/"
 OUTCOMES = "consultation-outcomes/"
 
 
-def raw_documents(records: list[tuple[str, dict]], outcome_records: list[tuple[str, dict]] = ()) -> Docs:
+def raw_documents(records: Sequence[tuple[str, dict]], outcome_records: Sequence[tuple[str, dict]] = ()) -> Docs:
     """Documents without positions (every problem is at 1:1), for data that has no file positions."""
     return {name: Document(f"data/{name}.yml", data) for name, data in [*records, *outcome_records]}
 
@@ -57,7 +56,9 @@ def date_order(docs: Docs) -> Iterator[Problem]:
         if opens and closes and last_day(closes) < opens.start:
             yield doc.problem(("dates", "closes"), f"the consultation closes ({closes}) before it opens ({opens})")
         if closes and outcome and last_day(outcome) < last_day(closes):
-            yield doc.problem(("dates", "outcome"), f"the outcome ({outcome}) cannot come before the consultation closes ({closes})")
+            yield doc.problem(
+                ("dates", "outcome"), f"the outcome ({outcome}) cannot come before the consultation closes ({closes})"
+            )
 
 
 def _answer_problems(doc: Document, path: tuple, answers: list, question_id: str, kind: object) -> Iterator[Problem]:
@@ -88,7 +89,9 @@ def _answer_problems(doc: Document, path: tuple, answers: list, question_id: str
         if all(p.isdigit() for p in percents):
             total = sum(int(p) for p in percents)
             if abs(total - 100) > len(percents) / 2:
-                yield doc.problem(path, f"the percentages add up to {total}; rounded percentages should add up to about 100")
+                yield doc.problem(
+                    path, f"the percentages add up to {total}; rounded percentages should add up to about 100"
+                )
 
 
 def outcome_problems(docs: Docs) -> Iterator[Problem]:
@@ -97,16 +100,21 @@ def outcome_problems(docs: Docs) -> Iterator[Problem]:
     for name, doc in docs.items():
         if not name.startswith(OUTCOMES):
             continue
-        stem = name[len(OUTCOMES):]
+        stem = name[len(OUTCOMES) :]
         consultation = docs.get(CONSULTATIONS + stem)
         if consultation is None:
-            yield doc.problem((), f"no consultation data/consultations/{stem}.yml: name an outcome file after its consultation's id")
+            yield doc.problem(
+                (), f"no consultation data/consultations/{stem}.yml: name an outcome file after its consultation's id"
+            )
             continue
         where = f"data/consultations/{stem}.yml"
         spec = _dict(consultation.data)
         categories = _ids(_dict(spec.get("respondents")).get("categories"))
-        questions = {q["id"]: q.get("answer") for q in _list(spec.get("questions"))
-                     if isinstance(q, dict) and isinstance(q.get("id"), str)}
+        questions = {
+            q["id"]: q.get("answer")
+            for q in _list(spec.get("questions"))
+            if isinstance(q, dict) and isinstance(q.get("id"), str)
+        }
         data = _dict(doc.data)
         counted: dict[str, int] = {}
         for i, row in enumerate(_list(_dict(data.get("responses")).get("by_category"))):
@@ -115,7 +123,9 @@ def outcome_problems(docs: Docs) -> Iterator[Problem]:
             if not isinstance(category, str):
                 continue
             if category not in categories:
-                yield doc.problem(path, f"unknown respondent category '{category}': {where} lists {', '.join(categories)}")
+                yield doc.problem(
+                    path, f"unknown respondent category '{category}': {where} lists {', '.join(categories)}"
+                )
             elif category in counted:
                 yield doc.problem(path, f"category '{category}' is already counted at by_category[{counted[category]}]")
             counted.setdefault(category, i)
@@ -125,13 +135,20 @@ def outcome_problems(docs: Docs) -> Iterator[Problem]:
             if not isinstance(question, str):
                 continue
             if question not in questions:
-                yield doc.problem(("questions", i, "question"), f"unknown question '{question}': {where} asks {', '.join(questions)}")
+                yield doc.problem(
+                    ("questions", i, "question"), f"unknown question '{question}': {where} asks {', '.join(questions)}"
+                )
                 continue
             if question in asked:
-                yield doc.problem(("questions", i, "question"), f"question {question} is already listed at questions[{asked[question]}]")
+                yield doc.problem(
+                    ("questions", i, "question"),
+                    f"question {question} is already listed at questions[{asked[question]}]",
+                )
             asked.setdefault(question, i)
             if "answers" in row:
-                yield from _answer_problems(doc, ("questions", i, "answers"), _list(row["answers"]), question, questions[question])
+                yield from _answer_problems(
+                    doc, ("questions", i, "answers"), _list(row["answers"]), question, questions[question]
+                )
 
 
 def guidance_references(docs: Docs) -> Iterator[Problem]:
@@ -140,12 +157,17 @@ def guidance_references(docs: Docs) -> Iterator[Problem]:
     if sources is None or guidance is None:
         return
     source_ids = set(_ids(_dict(sources.data).get("sources")))
-    sections = {s["id"]: {p.get("number") for p in _list(s.get("paragraphs")) if isinstance(p, dict)}
-                for s in _list(_dict(guidance.data).get("sections")) if isinstance(s, dict) and isinstance(s.get("id"), str)}
+    sections = {
+        s["id"]: {p.get("number") for p in _list(s.get("paragraphs")) if isinstance(p, dict)}
+        for s in _list(_dict(guidance.data).get("sections"))
+        if isinstance(s, dict) and isinstance(s.get("id"), str)
+    }
 
     def section_problem(doc: Document, path: tuple, section: object) -> Iterator[Problem]:
         if isinstance(section, str) and section not in sections:
-            yield doc.problem(path, f"unknown guidance section '{section}': no section in data/guidance.yml has this id")
+            yield doc.problem(
+                path, f"unknown guidance section '{section}': no section in data/guidance.yml has this id"
+            )
 
     for name, doc in docs.items():
         if not name.startswith(CONSULTATIONS):
@@ -154,7 +176,9 @@ def guidance_references(docs: Docs) -> Iterator[Problem]:
         for i, document in enumerate(_list(data.get("documents"))):
             source = _dict(document).get("source")
             if isinstance(source, str) and source not in source_ids:
-                yield doc.problem(("documents", i, "source"), f"unknown source '{source}': no source in data/sources.yml has this id")
+                yield doc.problem(
+                    ("documents", i, "source"), f"unknown source '{source}': no source in data/sources.yml has this id"
+                )
             for j, section in enumerate(_list(_dict(document).get("sections"))):
                 yield from section_problem(doc, ("documents", i, "sections", j), section)
         for i, question in enumerate(_list(data.get("questions"))):
@@ -163,8 +187,10 @@ def guidance_references(docs: Docs) -> Iterator[Problem]:
                 yield from section_problem(doc, ("questions", i, "about", j, "section"), section)
                 for k, number in enumerate(_list(_dict(ref).get("paragraphs"))):
                     if section in sections and isinstance(number, str) and number not in sections[section]:
-                        yield doc.problem(("questions", i, "about", j, "paragraphs", k),
-                                          f"paragraph {number} is not in guidance section '{section}' (data/guidance.yml)")
+                        yield doc.problem(
+                            ("questions", i, "about", j, "paragraphs", k),
+                            f"paragraph {number} is not in guidance section '{section}' (data/guidance.yml)",
+                        )
 
 
 def consultation_problems(docs: Docs) -> Iterator[Problem]:

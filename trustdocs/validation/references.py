@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping
 
 from trustdocs.core.dates import PartialDate
-from trustdocs.model.citations import expand_paragraphs
 from trustdocs.core.problems import Problem
-from trustdocs.model.kinds import TARGETS, DataKind
 from trustdocs.core.strict_yaml import Document
+from trustdocs.model.citations import expand_paragraphs
+from trustdocs.model.kinds import TARGETS, DataKind
 from trustdocs.validation.tree import select, walk
 
 Docs = dict[str, Document]  # data file stem ("partners") or collection record ("areas/southwark") -> document
@@ -59,7 +59,11 @@ def duplicate_ids(docs: Docs) -> Iterator[Problem]:
 def _ids_in(docs: Docs, name: str, key: str) -> set[str]:
     doc = docs.get(name)
     records = doc.data.get(key, []) if doc and isinstance(doc.data, dict) else []
-    return {r["id"] for r in records if isinstance(r, dict) and isinstance(r.get("id"), str)} if isinstance(records, list) else set()
+    return (
+        {r["id"] for r in records if isinstance(r, dict) and isinstance(r.get("id"), str)}
+        if isinstance(records, list)
+        else set()
+    )
 
 
 def unknown_references(kinds: Iterable[DataKind]) -> Check:
@@ -73,7 +77,9 @@ def unknown_references(kinds: Iterable[DataKind]) -> Check:
                 what = TARGETS[reference.target][2]
                 for path, value in select(doc.data, reference.pattern):
                     if isinstance(value, str) and value not in known[reference.target]:
-                        yield doc.problem(path, f"unknown {what} '{value}': no {what} in data/{reference.target}.yml has this id")
+                        yield doc.problem(
+                            path, f"unknown {what} '{value}': no {what} in data/{reference.target}.yml has this id"
+                        )
 
     return unknown_references
 
@@ -83,7 +89,7 @@ def duplicate_guidance_numbers(docs: Docs) -> Iterator[Problem]:
     doc = docs.get("guidance")
     if doc is None:
         return
-    seen: dict[str, tuple] = {}
+    seen: dict[tuple[str, str], tuple] = {}
     for pattern in (("sections", "*", "number"), ("sections", "*", "paragraphs", "*", "number")):
         for path, number in select(doc.data, pattern):
             if not isinstance(number, str):
@@ -112,9 +118,14 @@ def unregistered_citations(docs: Docs) -> Iterator[Problem]:
                 continue
             source_id, para = value["source"], value["para"]
             if source_id not in register:
-                yield doc.problem(path + ("source",), f"unknown source '{source_id}': add it to data/sources.yml or fix the id")
+                yield doc.problem(
+                    path + ("source",), f"unknown source '{source_id}': add it to data/sources.yml or fix the id"
+                )
             elif isinstance(para, str) and para not in register[source_id]:
-                yield doc.problem(path + ("para",), f"paragraph '{para}' is not in the register for source '{source_id}' (data/sources.yml)")
+                yield doc.problem(
+                    path + ("para",),
+                    f"paragraph '{para}' is not in the register for source '{source_id}' (data/sources.yml)",
+                )
 
 
 def _oldest_first(doc: Document, path: tuple, items: object, key: str, what: str) -> Iterator[Problem]:
@@ -127,7 +138,9 @@ def _oldest_first(doc: Document, path: tuple, items: object, key: str, what: str
         except (TypeError, KeyError, ValueError):
             continue  # the schema reports malformed dates
         if previous is not None and start < previous:
-            yield doc.problem(path + (i, key), f"{what} must be listed oldest first; this one starts before the one above it")
+            yield doc.problem(
+                path + (i, key), f"{what} must be listed oldest first; this one starts before the one above it"
+            )
         previous = start
 
 
@@ -152,28 +165,42 @@ def area_bodies(docs: Docs) -> Iterator[Problem]:
     records = partners.data.get("partners") if partners and isinstance(partners.data, dict) else None
     if not isinstance(records, list):
         return
-    seats = {p["id"]: p.get("area_types", []) for p in records
-             if isinstance(p, dict) and p.get("category") in ("local-authority", "relevant-partner") and "id" in p}
+    seats = {
+        p["id"]: p.get("area_types", [])
+        for p in records
+        if isinstance(p, dict) and p.get("category") in ("local-authority", "relevant-partner") and "id" in p
+    }
     for name, doc in docs.items():
         if _kind(name) != "areas" or not isinstance(doc.data, dict) or not isinstance(doc.data.get("bodies"), list):
             continue
         area_type = doc.data.get("area_type")
-        named = {}
+        named: dict[str, int] = {}
         for i, body in enumerate(doc.data["bodies"]):
             if isinstance(body, dict) and isinstance(body.get("partner"), str):
                 partner = body["partner"]
                 if partner in named:
-                    yield doc.problem(("bodies", i, "partner"), f"partner '{partner}' is already listed in bodies[{named[partner]}]")
+                    yield doc.problem(
+                        ("bodies", i, "partner"), f"partner '{partner}' is already listed in bodies[{named[partner]}]"
+                    )
                 named.setdefault(partner, i)
                 if partner in seats and area_type not in seats[partner]:
-                    yield doc.problem(("bodies", i, "partner"), f"'{partner}' has no seat on the Board in a {area_type} area: remove it")
+                    yield doc.problem(
+                        ("bodies", i, "partner"),
+                        f"'{partner}' has no seat on the Board in a {area_type} area: remove it",
+                    )
                 elif partner not in seats and partner in _ids_in(docs, "partners", "partners"):
-                    yield doc.problem(("bodies", i, "partner"), f"'{partner}' does not have a seat of its own on the Board; "
-                                      "only the local authority and relevant partners are named here")
+                    yield doc.problem(
+                        ("bodies", i, "partner"),
+                        f"'{partner}' does not have a seat of its own on the Board; "
+                        "only the local authority and relevant partners are named here",
+                    )
         missing = [p for p, types in seats.items() if area_type in types and p not in named]
         if missing:
-            yield doc.problem(("bodies",), f"name the body for each Board seat in a {area_type} area; missing: {', '.join(missing)}",
-                              at_key=True)
+            yield doc.problem(
+                ("bodies",),
+                f"name the body for each Board seat in a {area_type} area; missing: {', '.join(missing)}",
+                at_key=True,
+            )
 
 
 def quoted_records(wanted: Mapping[tuple[str, str], tuple[str, ...]], document: str, module: str) -> Check:
@@ -192,8 +219,11 @@ def quoted_records(wanted: Mapping[tuple[str, str], tuple[str, ...]], document: 
             present = _ids_in(docs, name, key)
             for record_id in ids:
                 if record_id not in present:
-                    yield doc.problem((key,), f"'{record_id}' is missing: {document} quotes it. "
-                                      f"Restore it, or change {module}", at_key=True)
+                    yield doc.problem(
+                        (key,),
+                        f"'{record_id}' is missing: {document} quotes it. Restore it, or change {module}",
+                        at_key=True,
+                    )
 
     return quoted_records
 
@@ -203,5 +233,11 @@ def area_chairs(docs: Docs) -> Iterator[Problem]:
     for name, doc in docs.items():
         if _kind(name) == "areas" and isinstance(doc.data, dict):
             chair, lscb_chair = doc.data.get("chair"), doc.data.get("lscb_chair")
-            if isinstance(chair, str) and isinstance(lscb_chair, str) and chair.strip().casefold() == lscb_chair.strip().casefold():
-                yield doc.problem(("lscb_chair",), "the Local Safeguarding Children Board needs a different chair from the Board")
+            if (
+                isinstance(chair, str)
+                and isinstance(lscb_chair, str)
+                and chair.strip().casefold() == lscb_chair.strip().casefold()
+            ):
+                yield doc.problem(
+                    ("lscb_chair",), "the Local Safeguarding Children Board needs a different chair from the Board"
+                )

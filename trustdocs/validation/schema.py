@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -45,7 +44,7 @@ def is_https_url(value: object) -> bool:
     if any(ch.isspace() for ch in value):
         return False
     parts = urlsplit(value)
-    return parts.scheme == "https" and bool(parts.hostname) and "." in parts.hostname
+    return parts.scheme == "https" and "." in (parts.hostname or "")
 
 
 @cache

@@ -46,8 +46,10 @@ def page_text(rng: random.Random, section: int, page: int) -> str:
         s, p = rng.randrange(SECTIONS), rng.randrange(PAGES_PER_SECTION)
         target = page_path(s, p)
         rel = "../" + target if s != section else target.split("/")[1]
-        lines.append(f"See [{heading} there]({rel}#{slug(rng.choice(HEADINGS))}) "
-                     f"and [the whole page]({rel}), or [above](#{slug(HEADINGS[0])}).")
+        lines.append(
+            f"See [{heading} there]({rel}#{slug(rng.choice(HEADINGS))}) "
+            f"and [the whole page]({rel}), or [above](#{slug(HEADINGS[0])})."
+        )
         lines += ["", f"Source: [{rng.choice(EXTERNAL)}]({rng.choice(EXTERNAL)})", ""]
     return "\n".join(lines)
 
@@ -68,12 +70,14 @@ def main(out: Path) -> None:
         (docs / stylesheet).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(REPO / "docs" / stylesheet, docs / stylesheet)
     rng = random.Random(300)
-    (docs / "index.md").write_text("# Home\n\n" + "".join(
-        f"- [Section {s}](section-{s:02d}/index.md)\n" for s in range(SECTIONS)))
+    (docs / "index.md").write_text(
+        "# Home\n\n" + "".join(f"- [Section {s}](section-{s:02d}/index.md)\n" for s in range(SECTIONS))
+    )
     for s in range(SECTIONS):
         (docs / f"section-{s:02d}").mkdir()
-        (docs / f"section-{s:02d}/index.md").write_text(f"# Section {s}\n\n" + "".join(
-            f"- [Page {p}](page-{p:02d}.md)\n" for p in range(PAGES_PER_SECTION)))
+        (docs / f"section-{s:02d}/index.md").write_text(
+            f"# Section {s}\n\n" + "".join(f"- [Page {p}](page-{p:02d}.md)\n" for p in range(PAGES_PER_SECTION))
+        )
         for p in range(PAGES_PER_SECTION):
             (docs / page_path(s, p)).write_text(page_text(rng, s, p))
 

@@ -42,12 +42,10 @@ def bar_chart(chart_id: str, title: str, bars: list[Bar], table_note: str) -> st
     description = "; ".join(f"{b.label}: {b.text}" for b in bars) + f". {table_note}"
     return (
         f'<figure class="consultation-chart" id="{escape(chart_id)}">'
-        f'<figcaption>{escape(title)}</figcaption>'
+        f"<figcaption>{escape(title)}</figcaption>"
         f'<svg role="img" aria-labelledby="{escape(chart_id)}-title {escape(chart_id)}-desc" '
         f'viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" style="max-width: 100%; height: auto" '
         'xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{escape(chart_id)}-title">Bar chart: {escape(title)}</title>'
-        f'<desc id="{escape(chart_id)}-desc">{escape(description)}</desc>'
-        + "".join(rows)
-        + "</svg></figure>\n"
+        f'<desc id="{escape(chart_id)}-desc">{escape(description)}</desc>' + "".join(rows) + "</svg></figure>\n"
     )

@@ -23,15 +23,15 @@ import datetime
 from html import escape
 from urllib.parse import urlsplit
 
-from trustdocs.rendering import paths
 from trustdocs.core.escape import attr, md
-from trustdocs.model.dataset import DataSet
-from trustdocs.core.markdown import bullet_list
-from trustdocs.rendering.common import cites, Page
-from trustdocs.rendering.paths import link
-from trustdocs.rendering.consultations.parts import guidance_paragraphs, notices_markdown
+from trustdocs.core.markdown import bullet_list, join_and
+from trustdocs.model.consultation_state import FORTHCOMING, OPEN, consultation_state
 from trustdocs.model.consultations import Consultation, Question
-from trustdocs.model.consultation_state import consultation_state, FORTHCOMING, OPEN
+from trustdocs.model.dataset import DataSet
+from trustdocs.rendering import paths
+from trustdocs.rendering.common import Page, cites
+from trustdocs.rendering.consultations.parts import guidance_paragraphs, notices_markdown
+from trustdocs.rendering.paths import link
 
 STYLESHEET = "assets/stylesheets/consultations.css"
 FORM_ID = "response-form"
@@ -43,22 +43,28 @@ def _e(text: str) -> str:
 
 def _about_hint(here: str, data: DataSet, q: Question) -> str:
 
-    numbers = [f'<a href="{_e(paths.href(here, page, "para-" + n.replace(".", "-")))}">{_e(n)}</a>'
-               for n, page in guidance_paragraphs(data, q)]
+    numbers = [
+        f'<a href="{_e(paths.href(here, page, "para-" + n.replace(".", "-")))}">{_e(n)}</a>'
+        for n, page in guidance_paragraphs(data, q)
+    ]
     if not numbers:
         return ""
     word = "paragraph" if len(numbers) == 1 else "paragraphs"
-    listed = numbers[0] if len(numbers) == 1 else ", ".join(numbers[:-1]) + " and " + numbers[-1]
+    listed = join_and(numbers)
     return f"It asks about guidance {word} {listed}."
 
 
 def _radio(name: str, field_id: str, value: str, label: str, required: bool = False, detail: bool = False) -> str:
     extra = (" required" if required else "") + (' data-detail="yes"' if detail else "")
-    return (f'<div class="consultation-radio"><input type="radio" id="{_e(field_id)}" name="{_e(name)}" value="{_e(value)}"'
-            f'{extra}><label for="{_e(field_id)}">{_e(label)}</label></div>')
+    return (
+        f'<div class="consultation-radio"><input type="radio" id="{_e(field_id)}" name="{_e(name)}" value="{_e(value)}"'
+        f'{extra}><label for="{_e(field_id)}">{_e(label)}</label></div>'
+    )
 
 
-def _text_field(field_id: str, name: str, label: str, kind: str = "text", autocomplete: str = "", hint: str = "") -> str:
+def _text_field(
+    field_id: str, name: str, label: str, kind: str = "text", autocomplete: str = "", hint: str = ""
+) -> str:
     """A labelled one-line input, with an optional hint and a place for an error message."""
     attributes = f' autocomplete="{autocomplete}"' if autocomplete else ""
     attributes += ' spellcheck="false"' if kind == "email" else ""
@@ -72,13 +78,17 @@ def _text_field(field_id: str, name: str, label: str, kind: str = "text", autoco
 
 
 def _about_you(c: Consultation) -> str:
-    radios = "".join(_radio("category", f"response-category-{cat.id}", cat.id, cat.label, required=(i == 0),
-                            detail=bool(cat.detail)) for i, cat in enumerate(c.categories))
+    radios = "".join(
+        _radio("category", f"response-category-{cat.id}", cat.id, cat.label, required=(i == 0), detail=bool(cat.detail))
+        for i, cat in enumerate(c.categories)
+    )
     detailed = [cat for cat in c.categories if cat.detail]
     detail = ""
     if detailed:
         chosen = " or ".join(cat.label for cat in detailed)
-        detail = _text_field("response-category-detail", "category-detail", f"{detailed[0].detail} (if you chose {chosen})")
+        detail = _text_field(
+            "response-category-detail", "category-detail", f"{detailed[0].detail} (if you chose {chosen})"
+        )
     confidential = ""
     if c.confidentiality:
         confidential = (
@@ -89,16 +99,24 @@ def _about_you(c: Consultation) -> str:
         '<fieldset class="consultation-fieldset" id="response-about-you">'
         '<legend class="consultation-legend consultation-legend-large">About you</legend>'
         + _text_field("response-name", "name", "Your name (optional)", autocomplete="name")
-        + _text_field("response-organisation", "organisation", "Your organisation, if you respond for one (optional)",
-                      autocomplete="organization")
-        + _text_field("response-email", "email", "Your email address (optional)", kind="email", autocomplete="email",
-                      hint="Only if you are happy to be contacted about your response.")
+        + _text_field(
+            "response-organisation",
+            "organisation",
+            "Your organisation, if you respond for one (optional)",
+            autocomplete="organization",
+        )
+        + _text_field(
+            "response-email",
+            "email",
+            "Your email address (optional)",
+            kind="email",
+            autocomplete="email",
+            hint="Only if you are happy to be contacted about your response.",
+        )
         + '<fieldset class="consultation-fieldset" id="response-category">'
         '<legend class="consultation-legend">Which category best describes you?</legend>'
         '<p class="consultation-error" id="response-category-error" hidden></p>'
-        f'<div class="consultation-radios">{radios}</div>{detail}</fieldset>'
-        + confidential
-        + "</fieldset>"
+        f'<div class="consultation-radios">{radios}</div>{detail}</fieldset>' + confidential + "</fieldset>"
     )
 
 
@@ -107,13 +125,18 @@ def _question(here: str, data: DataSet, c: Consultation, q: Question) -> str:
     hint = " ".join(part for part in (_e(q.hint), _about_hint(here, data, q)) if part)
     radios = ""
     if q.choices:
-        radios = '<div class="consultation-radios">' + "".join(
-            _radio(q.id, f"{fid}-{value}", value, label) for value, label in q.choices) + "</div>"
-    comments_label = (f"Comments on question {q.number} (optional)" if q.choices
-                      else f"Your answer to question {q.number}")
+        radios = (
+            '<div class="consultation-radios">'
+            + "".join(_radio(q.id, f"{fid}-{value}", value, label) for value, label in q.choices)
+            + "</div>"
+        )
+    comments_label = (
+        f"Comments on question {q.number} (optional)" if q.choices else f"Your answer to question {q.number}"
+    )
     return (
         f'<fieldset class="consultation-fieldset consultation-question" id="{fid}" data-question="{_e(q.id)}" '
-        f'data-answer="{_e(q.answer)}"' + (f' aria-describedby="{fid}-hint">' if hint else ">")
+        f'data-answer="{_e(q.answer)}"'
+        + (f' aria-describedby="{fid}-hint">' if hint else ">")
         + f'<legend class="consultation-legend"><span class="consultation-question-number">Question {q.number} of '
         f'{len(c.questions)}</span> <span class="consultation-question-text">{_e(q.text)}</span></legend>'
         + (f'<p class="consultation-hint" id="{fid}-hint">{hint}</p>' if hint else "")
@@ -127,8 +150,10 @@ def _question(here: str, data: DataSet, c: Consultation, q: Question) -> str:
 
 def _honeypot() -> str:
     """A field people never see or reach; a form that comes back with it filled in was sent by a program."""
-    return ('<div class="consultation-honeypot" aria-hidden="true"><label for="response-website">Leave this box empty</label>'
-            '<input type="text" id="response-website" name="website" tabindex="-1" autocomplete="off"></div>')
+    return (
+        '<div class="consultation-honeypot" aria-hidden="true"><label for="response-website">Leave this box empty</label>'
+        '<input type="text" id="response-website" name="website" tabindex="-1" autocomplete="off"></div>'
+    )
 
 
 def _download_actions(c: Consultation) -> str:
@@ -152,12 +177,16 @@ def _download_actions(c: Consultation) -> str:
 def response_form(data: DataSet, c: Consultation, here: str, endpoint: str = "") -> str:
     """The form as raw HTML. With ``endpoint`` it posts there; otherwise it saves answers to files."""
     if endpoint:
-        opening = (f'<form id="{FORM_ID}" class="consultation-form" data-consultation="{_e(c.id)}" data-mode="post" '
-                   f'action="{_e(endpoint)}" method="post">')
+        opening = (
+            f'<form id="{FORM_ID}" class="consultation-form" data-consultation="{_e(c.id)}" data-mode="post" '
+            f'action="{_e(endpoint)}" method="post">'
+        )
         actions = '<button type="submit" class="md-button md-button--primary">Send your response</button>'
     else:
-        opening = (f'<form id="{FORM_ID}" class="consultation-form" data-consultation="{_e(c.id)}" data-mode="download" '
-                   f'data-title="{_e(c.title)}">')
+        opening = (
+            f'<form id="{FORM_ID}" class="consultation-form" data-consultation="{_e(c.id)}" data-mode="download" '
+            f'data-title="{_e(c.title)}">'
+        )
         actions = _download_actions(c)
     return (
         opening
@@ -180,8 +209,10 @@ def _state_paragraph(c: Consultation, state: str) -> str:
         return f"This consultation is open until {closes}."
     if state == FORTHCOMING:
         return f"This consultation opens on {opens}. You can read the questions and prepare your answers now."
-    return (f"This consultation closed on {closes}, so responses are no longer accepted. "
-            "You can still read the questions and save your answers for your own use.")
+    return (
+        f"This consultation closed on {closes}, so responses are no longer accepted. "
+        "You can still read the questions and save your answers for your own use."
+    )
 
 
 def _send_to(here: str, data: DataSet, c: Consultation) -> str:
@@ -201,11 +232,15 @@ def respond_page(data: DataSet, c: Consultation, as_at: datetime.date) -> Page:
     endpoint = c.respond.endpoint if state == OPEN else ""
     printable = link(here, paths.document(paths.printable_form_slug(c.id)))
     if endpoint:
-        handling = (f"When you select Send your response, your answers go to {md(urlsplit(endpoint).hostname or '')} "
-                    f"for the {md(c.owner)}. This website does not keep a copy.")
+        handling = (
+            f"When you select Send your response, your answers go to {md(urlsplit(endpoint).hostname or '')} "
+            f"for the {md(c.owner)}. This website does not keep a copy."
+        )
     else:
-        handling = ("This page does not send your answers anywhere or store them. When you select Save your answers, "
-                    "your browser makes 2 files on your own device: a copy to read and a copy for analysis.")
+        handling = (
+            "This page does not send your answers anywhere or store them. When you select Save your answers, "
+            "your browser makes 2 files on your own device: a copy to read and a copy for analysis."
+        )
     parts = [
         f"# Respond: {md(c.title)}\n\n",
         f"{_state_paragraph(c, state)} Read more [about this consultation]({link(here, f'consultations/{c.id}/index.md')}).\n\n",
@@ -221,4 +256,3 @@ def respond_page(data: DataSet, c: Consultation, as_at: datetime.date) -> Page:
     if not endpoint:
         parts.append("\n## Where to send your response {#send}\n\n" + _send_to(here, data, c))
     return Page(here, "".join(parts), (c.data_file,))
-

@@ -9,18 +9,26 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 
-from trustdocs.rendering import paths
 from trustdocs.core.escape import attr, md
+from trustdocs.core.markdown import bullet_list, join_and, table
+from trustdocs.model.consultation_state import (
+    CLOSED,
+    FORTHCOMING,
+    OPEN,
+    PUBLISHED,
+    STATE_LABELS,
+    STATES,
+    consultation_state,
+)
+from trustdocs.model.consultations import CHOICE_LABELS, Consultation, Outcome, Question, all_cites, percent
 from trustdocs.model.dataset import DataSet
-from trustdocs.core.markdown import bullet_list, table
-from trustdocs.rendering.common import cites, Page
-from trustdocs.rendering.paths import link
-from trustdocs.rendering.site import Citing, Site, citations_of
+from trustdocs.rendering import paths
+from trustdocs.rendering.common import Page, cites
 from trustdocs.rendering.consultations.chart import Bar, bar_chart
 from trustdocs.rendering.consultations.form import respond_page
 from trustdocs.rendering.consultations.parts import guidance_paragraphs, notices_markdown
-from trustdocs.model.consultations import CHOICE_LABELS, Consultation, Outcome, Question, all_cites, percent
-from trustdocs.model.consultation_state import CLOSED, consultation_state, FORTHCOMING, OPEN, PUBLISHED, STATE_LABELS, STATES
+from trustdocs.rendering.paths import link
+from trustdocs.rendering.site import Citing, Site, citations_of
 
 
 def day(date: datetime.date) -> str:
@@ -77,16 +85,21 @@ def _dates_table(c: Consultation, state: str) -> str:
 
 def _about(here: str, data: DataSet, question: Question) -> str:
     """'It asks about guidance paragraphs 3.8 and 3.10.', each number a link to its paragraph."""
-    numbers = [f"[{md(n)}]({link(here, page, 'para-' + n.replace('.', '-'))})" for n, page in guidance_paragraphs(data, question)]
+    numbers = [
+        f"[{md(n)}]({link(here, page, 'para-' + n.replace('.', '-'))})"
+        for n, page in guidance_paragraphs(data, question)
+    ]
     if not numbers:
         return ""
     word = "paragraph" if len(numbers) == 1 else "paragraphs"
-    listed = numbers[0] if len(numbers) == 1 else ", ".join(numbers[:-1]) + " and " + numbers[-1]
+    listed = join_and(numbers)
     return f"It asks about guidance {word} {listed}."
 
 
-ANSWER_WORDS = {"yes-no-not-sure-with-comments": "Answer yes, no or not sure, with comments.",
-                "free-text": "Answer in your own words."}
+ANSWER_WORDS = {
+    "yes-no-not-sure-with-comments": "Answer yes, no or not sure, with comments.",
+    "free-text": "Answer in your own words.",
+}
 
 
 def _questions(here: str, data: DataSet, c: Consultation) -> str:
@@ -107,12 +120,20 @@ def _documents(here: str, data: DataSet, c: Consultation) -> str:
     parts = []
     for d in c.documents:
         source = data.source(d.source)
-        parts.append(f"<cite>[{md(source.title)}]({link(here, f'sources/{source.id}.md')})</cite>. "
-                     + (f"{md(d.note)} " if d.note else "") + f"{cites(here, d.cites, data)}\n\n")
+        parts.append(
+            f"<cite>[{md(source.title)}]({link(here, f'sources/{source.id}.md')})</cite>. "
+            + (f"{md(d.note)} " if d.note else "")
+            + f"{cites(here, d.cites, data)}\n\n"
+        )
         if d.sections:
             sections = [next(s for s in data.guidance if s.id == sid) for sid in d.sections]
-            parts.append("This site restates it in:\n\n" + bullet_list(
-                f"[section {md(s.number)}: {md(s.title)}]({link(here, f'guidance/{s.id}.md')})" for s in sections) + "\n")
+            parts.append(
+                "This site restates it in:\n\n"
+                + bullet_list(
+                    f"[section {md(s.number)}: {md(s.title)}]({link(here, f'guidance/{s.id}.md')})" for s in sections
+                )
+                + "\n"
+            )
     return "".join(parts)
 
 
@@ -151,7 +172,9 @@ def _outcome_section(here: str, c: Consultation, state: str) -> str:
     elif c.dates.outcome:
         parts.append(f"The outcome is expected in {md(str(c.dates.outcome))}.\n")
     else:
-        parts.append("The outcome will be published here after the consultation has closed and the responses have been analysed.\n")
+        parts.append(
+            "The outcome will be published here after the consultation has closed and the responses have been analysed.\n"
+        )
     return "".join(parts)
 
 
@@ -183,7 +206,9 @@ def consultation_page(data: DataSet, c: Consultation, as_at: datetime.date) -> P
         notices_markdown(here, data, c),
     ]
     if c.criteria:
-        parts.append("\n## Consultation criteria {#criteria}\n\nThe consultation follows these standards for public consultations:\n\n")
+        parts.append(
+            "\n## Consultation criteria {#criteria}\n\nThe consultation follows these standards for public consultations:\n\n"
+        )
         parts.append(bullet_list(f"{md(n.text)} {cites(here, n.cites, data)}" for n in c.criteria))
     parts.append(_outcome_section(here, c, state))
     return Page(here, "".join(parts), (c.data_file,))
@@ -197,13 +222,17 @@ def _responses(here: str, data: DataSet, c: Consultation, o: Outcome) -> str:
     total = o.total
     rows = [[md(c.category(r.category).label), f"{r.count:,}", _share(r.count, total)] for r in o.responses]
     rows.append(["**Total**", f"**{total:,}**", "100%"])
-    chart = bar_chart("chart-responses", f"Responses by category ({total:,} in all)",
-                      [Bar(c.category(r.category).label, r.count, f"{r.count:,} ({_share(r.count, total)})") for r in o.responses],
-                      "The table below gives the same numbers.")
+    chart = bar_chart(
+        "chart-responses",
+        f"Responses by category ({total:,} in all)",
+        [Bar(c.category(r.category).label, r.count, f"{r.count:,} ({_share(r.count, total)})") for r in o.responses],
+        "The table below gives the same numbers.",
+    )
     parts = [
         "\n## Responses by category {#responses}\n\n",
         f"There were {total:,} responses. Percentages are rounded, so they may not add up to 100.\n\n",
-        chart, "\n",
+        chart,
+        "\n",
         table(["Category", "Responses", "Share"], rows),
     ]
     if o.responses_note:
@@ -269,8 +298,9 @@ def outcome_page(data: DataSet, c: Consultation) -> Page:
     if o.questions:
         parts.append(_question_outcomes(here, data, c, o))
     if o.next_steps:
-        parts.append(f"\n## Next steps {{#next-steps}}\n\n{md(o.next_steps.text)} "
-                     f"{cites(here, o.next_steps.cites, data)}\n")
+        parts.append(
+            f"\n## Next steps {{#next-steps}}\n\n{md(o.next_steps.text)} {cites(here, o.next_steps.cites, data)}\n"
+        )
     return Page(here, "".join(parts), (f"data/consultation-outcomes/{c.id}.yml", c.data_file))
 
 
@@ -295,4 +325,6 @@ def citations(data: DataSet) -> Iterator[Citing]:
     for k in data.consultations:
         yield from citations_of(f"Consultation: {k.title}", paths.consultation(k.id), all_cites(k))
         if k.outcome:
-            yield from citations_of(f"Consultation outcome: {k.title}", paths.consultation_outcome(k.id), all_cites(k.outcome))
+            yield from citations_of(
+                f"Consultation outcome: {k.title}", paths.consultation_outcome(k.id), all_cites(k.outcome)
+            )

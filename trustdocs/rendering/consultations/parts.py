@@ -17,9 +17,11 @@ def guidance_paragraphs(data: DataSet, question: Question) -> list[tuple[str, st
 def notices_markdown(here: str, data: DataSet, c: Consultation, level: str = "##") -> str:
     """The Freedom of Information, confidentiality and privacy notices, each under its own heading."""
     parts = []
-    for heading, anchor, notice in (("Freedom of Information", "freedom-of-information", c.freedom_of_information),
-                                    ("Confidentiality", "confidentiality", c.confidentiality),
-                                    ("Personal information", "personal-information", c.privacy)):
+    for heading, anchor, notice in (
+        ("Freedom of Information", "freedom-of-information", c.freedom_of_information),
+        ("Confidentiality", "confidentiality", c.confidentiality),
+        ("Personal information", "personal-information", c.privacy),
+    ):
         if notice:
             parts.append(f"\n{level} {heading} {{#{anchor}}}\n\n{md(notice.text)} {cites(here, notice.cites, data)}\n")
     return "".join(parts)

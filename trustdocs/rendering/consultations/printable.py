@@ -9,12 +9,12 @@ Yes, No and Not sure boxes, and blank rows for comments.
 
 from __future__ import annotations
 
+from trustdocs.core.escape import md
+from trustdocs.model.consultations import Consultation
+from trustdocs.model.dataset import DataSet
 from trustdocs.rendering import paths
 from trustdocs.rendering.documents.source import DocumentSource
 from trustdocs.rendering.documents.text import bullets, source_notes, table
-from trustdocs.core.escape import md
-from trustdocs.model.dataset import DataSet
-from trustdocs.model.consultations import Consultation
 
 COMMENT_ROWS = 4  # blank rows to write comments in
 
@@ -34,9 +34,15 @@ def _how_to_send(c: Consultation) -> str:
 
 
 def _notices(c: Consultation) -> str:
-    notices = [(h, n) for h, n in (("Freedom of Information", c.freedom_of_information),
-                                   ("Confidentiality", c.confidentiality),
-                                   ("Personal information", c.privacy)) if n]
+    notices = [
+        (h, n)
+        for h, n in (
+            ("Freedom of Information", c.freedom_of_information),
+            ("Confidentiality", c.confidentiality),
+            ("Personal information", c.privacy),
+        )
+        if n
+    ]
     if not notices:
         return ""
     parts = ["## 2. How your response is handled {#handling}\n\n"]
@@ -51,13 +57,17 @@ def _about_you(c: Consultation, number: int) -> str:
     rows = [[md(cat.label), ""] for cat in c.categories]
     parts = [
         f"## {number}. About you {{#about-you}}\n\n",
-        table(["Your details", "Write here"], [["Name", ""], ["Organisation, if you respond for one", ""],
-                                                ["Email address", ""], ["Postal address", ""]]),
+        table(
+            ["Your details", "Write here"],
+            [["Name", ""], ["Organisation, if you respond for one", ""], ["Email address", ""], ["Postal address", ""]],
+        ),
         "\nWhich category best describes you? Put an X beside one.\n\n",
         table(["Category", "Put an X here"], rows),
     ]
     if detailed:
-        parts.append("\n" + table([md(detailed[0].detail), "Write here"], [[f"If you chose {md(detailed[0].label)}", ""]]))
+        parts.append(
+            "\n" + table([md(detailed[0].detail), "Write here"], [[f"If you chose {md(detailed[0].label)}", ""]])
+        )
     return "".join(parts) + "\n"
 
 
@@ -89,16 +99,29 @@ def printable_form(data: DataSet, c: Consultation) -> DocumentSource:
         _questions(c, number + 1),
     ]
     if c.criteria:
-        parts.append(f"## {number + 2}. Consultation criteria {{#criteria}}\n\n"
-                     "The consultation follows these standards for public consultations.\n\n")
+        parts.append(
+            f"## {number + 2}. Consultation criteria {{#criteria}}\n\n"
+            "The consultation follows these standards for public consultations.\n\n"
+        )
         parts.append(bullets(md(n.text) for n in c.criteria) + "\n")
-    parts.append(source_notes(data, [
-        ("Dates", c.dates.cites), ("How to respond", c.respond.cites),
-        ("Notices", tuple(cite for n in (c.freedom_of_information, c.confidentiality, c.privacy) if n for cite in n.cites)),
-        ("Respondent categories", c.categories_cites),
-        ("Questions", tuple(cite for q in c.questions for cite in q.cites)),
-        ("Consultation criteria", tuple(cite for n in c.criteria for cite in n.cites)),
-    ]))
+    parts.append(
+        source_notes(
+            data,
+            [
+                ("Dates", c.dates.cites),
+                ("How to respond", c.respond.cites),
+                (
+                    "Notices",
+                    tuple(
+                        cite for n in (c.freedom_of_information, c.confidentiality, c.privacy) if n for cite in n.cites
+                    ),
+                ),
+                ("Respondent categories", c.categories_cites),
+                ("Questions", tuple(cite for q in c.questions for cite in q.cites)),
+                ("Consultation criteria", tuple(cite for n in c.criteria for cite in n.cites)),
+            ],
+        )
+    )
     return DocumentSource(
         slug=paths.printable_form_slug(c.id),
         title=f"{c.title}: response form",

@@ -22,15 +22,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
+from typing import TextIO
 
+from trustdocs.core.clock import source_date_epoch
 from trustdocs.model.dataset import DataSet
-
 from trustdocs.model.records import Area
 from trustdocs.rendering import paths
 from trustdocs.rendering.documents.constitution import constitution
 from trustdocs.rendering.documents.convert import FORMATS, render
 from trustdocs.rendering.documents.cypp_template import cypp_template
-from trustdocs.core.clock import source_date_epoch
 from trustdocs.rendering.documents.source import ASSETS, DocumentSource
 
 FORMAT_LABELS = {"pdf": "PDF", "docx": "Word", "odt": "OpenDocument text", "md": "Markdown"}
@@ -65,14 +65,18 @@ class Progress:
     """Reports long runs on stderr: one line per file, with a running count."""
 
     total: int
-    stream: object = sys.stderr
+    stream: TextIO = sys.stderr
 
     def __call__(self, done: int, path: str, seconds: float) -> None:
         print(f"[{done}/{self.total}] {path} ({seconds:.1f} s)", file=self.stream, flush=True)
 
 
-def render_documents(sources: Iterable[DocumentSource], formats: Iterable[str] = FORMATS, cache_dir: Path | None = None,
-                     progress: Callable[[int, str, float], None] | None = None) -> dict[str, bytes]:
+def render_documents(
+    sources: Iterable[DocumentSource],
+    formats: Iterable[str] = FORMATS,
+    cache_dir: Path | None = None,
+    progress: Callable[[int, str, float], None] | None = None,
+) -> dict[str, bytes]:
     """Every source in every format: {download path: bytes}, in a stable order."""
     jobs = [(source, fmt) for source in sources for fmt in formats]
     out: dict[str, bytes] = {}
@@ -87,8 +91,9 @@ def render_documents(sources: Iterable[DocumentSource], formats: Iterable[str] =
 def _cached(source: DocumentSource, fmt: str, cache_dir: Path | None) -> bytes:
     if cache_dir is None or os.environ.get("TRUSTDOCS_DOCUMENT_CACHE") == "off":
         return render(source, fmt)
-    key = hashlib.sha256("\0".join((_toolchain(), str(source_date_epoch()), fmt, source.lang, source.title,
-                                    source.markdown)).encode()).hexdigest()
+    key = hashlib.sha256(
+        "\0".join((_toolchain(), str(source_date_epoch()), fmt, source.lang, source.title, source.markdown)).encode()
+    ).hexdigest()
     path = cache_dir / key[:2] / f"{key}.{fmt}"
     if path.is_file():
         return path.read_bytes()

@@ -34,8 +34,18 @@ PANDOC_READER = "markdown_strict-raw_html+pipe_tables+header_attributes"
 
 def _pandoc(source: DocumentSource, to: str, *extra: str) -> bytes:
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(source_date_epoch())}
-    args = [pypandoc.get_pandoc_path(), "--from", PANDOC_READER, "--to", to,
-            "--metadata", f"title={source.title}", "--metadata", f"lang={source.lang}", *extra]
+    args = [
+        pypandoc.get_pandoc_path(),
+        "--from",
+        PANDOC_READER,
+        "--to",
+        to,
+        "--metadata",
+        f"title={source.title}",
+        "--metadata",
+        f"lang={source.lang}",
+        *extra,
+    ]
     with tempfile.TemporaryDirectory(prefix="trustdocs-pandoc-") as tmp:
         out = Path(tmp) / f"out.{to}"
         if to in ("docx", "odt"):
@@ -44,7 +54,9 @@ def _pandoc(source: DocumentSource, to: str, *extra: str) -> bytes:
             args += ["--reference-doc", str(ref), "--output", str(out)]
         result = subprocess.run(args, input=_body(source).encode(), capture_output=True, env=env, cwd=tmp)
         if result.returncode != 0:
-            raise DocumentError(f"pandoc could not make {source.slug}.{to}: {result.stderr.decode(errors='replace').strip()}")
+            raise DocumentError(
+                f"pandoc could not make {source.slug}.{to}: {result.stderr.decode(errors='replace').strip()}"
+            )
         return out.read_bytes() if to in ("docx", "odt") else result.stdout
 
 

@@ -17,36 +17,55 @@ from trustdocs.rendering.documents.text import bullets, source_notes, table
 
 SLUG = "cypp-template"
 TITLE = "Children and Young People's Plan template"
-STRENGTH_WORDS = {"must": "This is a legal requirement.", "should": "This is expected unless there is a good reason not to.",
-                  "may": "This is optional."}
+STRENGTH_WORDS = {
+    "must": "This is a legal requirement.",
+    "should": "This is expected unless there is a good reason not to.",
+    "may": "This is optional.",
+}
 CONSULT_CATEGORIES = ("local-authority", "relevant-partner", "proposed-partner", "other-partner", "related-partnership")
 
 
 def cypp_template(data: DataSet, area: Area | None = None) -> DocumentSource:
     p = particulars(area)
-    sections = [about(data, p), *(requirement(data, r) for r in data.cypp.requirements),
-                contributions(data, p), consultees(data, p), review_schedule(p)]
+    sections = [
+        about(data, p),
+        *(requirement(data, r) for r in data.cypp.requirements),
+        contributions(data, p),
+        consultees(data, p),
+        review_schedule(p),
+    ]
     title = f"{TITLE}: {area_title(area)}" if area else TITLE
-    intro = ("Each section says what the plan needs and asks questions to help you write it. "
-             "Replace the text in square brackets.")
+    intro = (
+        "Each section says what the plan needs and asks questions to help you write it. "
+        "Replace the text in square brackets."
+    )
     notes = [("Plan", data.cypp.plan.cites), *((md(r.heading), r.cites) for r in data.cypp.requirements)]
     if area is not None:
         notes.append((f"{area.name}'s choices", area.cites))
     markdown = f"# {md(title)}\n\n{intro}\n\n{render_sections(sections)}\n{source_notes(data, notes)}"
     return DocumentSource(
-        slug=f"{area.id}/{SLUG}" if area else SLUG, title=title, markdown=markdown,
+        slug=f"{area.id}/{SLUG}" if area else SLUG,
+        title=title,
+        markdown=markdown,
         data_files=(f"data/areas/{area.id}.yml",) if area else ("data/cypp.yml",),
     )
 
 
 def about(data: DataSet, p: Particulars) -> Section:
     s = Section("about-this-plan", "About this plan")
-    owners = [md(data.partner(o).name) for o in data.cypp.plan.owners
-              if any(t in data.partner(o).area_types for t in p.area_types)]
-    s.add("plan-period", "Period and owners",
-          f"This is the Children and Young People's Plan for {p.area_name} for {p.plan_period}.",
-          "These bodies own it jointly:", bullets(owners),
-          f"{p.trust_name} agrees it. See {ref('review-dates')} for when it is reviewed.")
+    owners = [
+        md(data.partner(o).name)
+        for o in data.cypp.plan.owners
+        if any(t in data.partner(o).area_types for t in p.area_types)
+    ]
+    s.add(
+        "plan-period",
+        "Period and owners",
+        f"This is the Children and Young People's Plan for {p.area_name} for {p.plan_period}.",
+        "These bodies own it jointly:",
+        bullets(owners),
+        f"{p.trust_name} agrees it. See {ref('review-dates')} for when it is reviewed.",
+    )
     s.add("plan-summary", "What the plan is for", md(data.cypp.plan.summary))
     return s
 
@@ -62,15 +81,33 @@ def requirement(data: DataSet, r) -> Section:  # noqa: ANN001 - a cypp Requireme
 
 def contributions(data: DataSet, p: Particulars) -> Section:
     s = Section("contributions", "Each partner's contribution and spend")
-    rows = [[md(partner.name), body, placeholder("What this body will do"), placeholder("£"), placeholder("Pooled, aligned or own")]
-            for partner, body in p.seats(data)]
-    rows += [[md(data.partner(pid).name), placeholder("Name of body"), placeholder("What this body will do"),
-              placeholder("£"), placeholder("Pooled, aligned or own")]
-             for pid in _represented_members(data)]
-    s.add("contribution-table", "Contributions",
-          "Show how each partner's budget will help the plan. Say whether the money is in a pooled budget, "
-          "aligned with others or spent by the body alone.",
-          table(["Partner", "Body", "Contribution to the plan", "Spend each year", "Budget"], rows))
+    rows = [
+        [
+            md(partner.name),
+            body,
+            placeholder("What this body will do"),
+            placeholder("£"),
+            placeholder("Pooled, aligned or own"),
+        ]
+        for partner, body in p.seats(data)
+    ]
+    rows += [
+        [
+            md(data.partner(pid).name),
+            placeholder("Name of body"),
+            placeholder("What this body will do"),
+            placeholder("£"),
+            placeholder("Pooled, aligned or own"),
+        ]
+        for pid in _represented_members(data)
+    ]
+    s.add(
+        "contribution-table",
+        "Contributions",
+        "Show how each partner's budget will help the plan. Say whether the money is in a pooled budget, "
+        "aligned with others or spent by the body alone.",
+        table(["Partner", "Body", "Contribution to the plan", "Spend each year", "Budget"], rows),
+    )
     return s
 
 
@@ -83,11 +120,17 @@ def _represented_members(data: DataSet) -> list[str]:
 def consultees(data: DataSet, p: Particulars) -> Section:
     s = Section("consultation", "People and bodies to consult")
     people = ["Children and young people, including those whose views are seldom heard", "Parents and carers"]
-    bodies = [md(partner.name) for partner in data.partners
-              if partner.category in CONSULT_CATEGORIES and any(t in partner.area_types for t in p.area_types)]
-    s.add("who-to-consult", "Who to consult",
-          "Consult these people and bodies while you prepare the plan, and record what you changed as a result.",
-          bullets([*people, *bodies]))
+    bodies = [
+        md(partner.name)
+        for partner in data.partners
+        if partner.category in CONSULT_CATEGORIES and any(t in partner.area_types for t in p.area_types)
+    ]
+    s.add(
+        "who-to-consult",
+        "Who to consult",
+        "Consult these people and bodies while you prepare the plan, and record what you changed as a result.",
+        bullets([*people, *bodies]),
+    )
     return s
 
 
@@ -98,9 +141,18 @@ def review_schedule(p: Particulars) -> Section:
     else:
         years = [str(y) for y in range(p.area.plan_from + 1, p.area.plan_to + 1)]
     rows = [[md("Yearly review"), y, p.trust_name, md("Progress report and changes to the plan")] for y in years]
-    rows.append([md("New plan"), str(p.area.plan_to) if p.area else placeholder("last year"), p.trust_name,
-                 md("The next Children and Young People's Plan")])
-    s.add("review-dates", "When the plan is reviewed",
-          "The Board reviews the plan every year and reports on progress.",
-          table(["Review", "Year", "Who", "What it produces"], rows))
+    rows.append(
+        [
+            md("New plan"),
+            str(p.area.plan_to) if p.area else placeholder("last year"),
+            p.trust_name,
+            md("The next Children and Young People's Plan"),
+        ]
+    )
+    s.add(
+        "review-dates",
+        "When the plan is reviewed",
+        "The Board reviews the plan every year and reports on progress.",
+        table(["Review", "Year", "Who", "What it produces"], rows),
+    )
     return s

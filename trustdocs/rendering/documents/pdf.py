@@ -26,7 +26,7 @@ logging.getLogger("fontTools").setLevel(logging.ERROR)
 class AssetsOnlyFetcher(URLFetcher):
     """Serves files from one folder; refuses every other URL."""
 
-    def __init__(self, root: Path = ASSETS):
+    def __init__(self, root: Path = ASSETS) -> None:
         super().__init__(allowed_protocols=("file",))
         self.root = root.resolve()
 
@@ -42,7 +42,8 @@ class AssetsOnlyFetcher(URLFetcher):
 
 def _content_type(path: Path) -> str:
     return {".css": "text/css", ".ttf": "font/ttf", ".woff2": "font/woff2", ".png": "image/png"}.get(
-        path.suffix, "application/octet-stream")
+        path.suffix, "application/octet-stream"
+    )
 
 
 class _Text(HTMLParser):
@@ -69,8 +70,10 @@ def check_printable(page: str, name: str) -> None:
     """
     missing = fonts.uncovered(_page_text(page))
     if missing:
-        raise DocumentError(f"{name}.pdf: the documents' font has no glyph for "
-                            f"{', '.join(map(fonts.describe, missing))}; the PDF would depend on the machine's fonts")
+        raise DocumentError(
+            f"{name}.pdf: the documents' font has no glyph for "
+            f"{', '.join(map(fonts.describe, missing))}; the PDF would depend on the machine's fonts"
+        )
 
 
 def render_pdf(page: str, name: str, root: Path = ASSETS) -> bytes:

@@ -34,8 +34,9 @@ class ReferenceDocumentError(RuntimeError):
 
 
 def _default(name: str) -> bytes:
-    return subprocess.run([pypandoc.get_pandoc_path(), "--print-default-data-file", name],
-                          capture_output=True, check=True).stdout
+    return subprocess.run(
+        [pypandoc.get_pandoc_path(), "--print-default-data-file", name], capture_output=True, check=True
+    ).stdout
 
 
 def _sub(pattern: str, replacement: str, text: str, where: str, count: int = 0) -> str:
@@ -51,8 +52,12 @@ def _docx_parts(parts: dict[str, bytes]) -> dict[str, bytes]:
     theme = _sub(r'(<a:(?:major|minor)Font>\s*<a:latin typeface=")[^"]*"', r'\1Arial"', theme, "DOCX theme")
     styles = parts["word/styles.xml"].decode()
     styles = _sub(r'<w:lang w:val="en-US"', '<w:lang w:val="en-GB"', styles, "DOCX styles")
-    styles = _sub(r'<w:color w:val="[0-9A-F]{6}"(\s+w:theme\w+="[^"]*")*\s*/>',
-                  f'<w:color w:val="{TEXT_COLOUR}" />', styles, "DOCX styles")
+    styles = _sub(
+        r'<w:color w:val="[0-9A-F]{6}"(\s+w:theme\w+="[^"]*")*\s*/>',
+        f'<w:color w:val="{TEXT_COLOUR}" />',
+        styles,
+        "DOCX styles",
+    )
     hyperlink = re.search(r'<w:style w:type="character" w:styleId="Hyperlink">.*?</w:style>', styles, re.S)
     if hyperlink is None:
         raise ReferenceDocumentError("pandoc's default DOCX styles have no Hyperlink style")

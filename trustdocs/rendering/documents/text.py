@@ -24,7 +24,11 @@ def source_notes(data: DataSet, groups: list[tuple[str, tuple[Cite, ...]]]) -> s
             paras = by_source.setdefault(c.source, [])
             if c.para not in paras:
                 paras.append(c.para)
-        lines.append(f"**{md(label)}**:\n\n" + bullets(
-            f"{md(data.source(s).short_title)}, {'paragraph' if len(paras) == 1 else 'paragraphs'} {', '.join(para_label(p) for p in paras)}"
-            for s, paras in by_source.items()))
+        lines.append(
+            f"**{md(label)}**:\n\n"
+            + bullets(
+                f"{md(data.source(s).short_title)}, {'paragraph' if len(paras) == 1 else 'paragraphs'} {', '.join(para_label(p) for p in paras)}"
+                for s, paras in by_source.items()
+            )
+        )
     return "## Sources {#sources}\n\n" + "\n\n".join(lines) + "\n"

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from trustdocs.rendering import paths
+
 from trustdocs.core.escape import attr, md
 from trustdocs.model.dataset import DataSet
-from trustdocs.rendering.common import cites, Page, partner_link, strength
+from trustdocs.rendering import paths
+from trustdocs.rendering.common import Page, cites, partner_link, strength
 from trustdocs.rendering.site import Citing, Site, citations_of
 
 HERE = paths.BOARD
@@ -30,15 +31,26 @@ def board_page(data: DataSet) -> Page:
         "\n".join(_anchored(f.id, f"{md(f.text)} {cites(HERE, f.cites, data)}") for f in b.functions) + "\n",
         "\n## Core membership\n\n",
         "\n".join(
-            _anchored(m.id, f"{partner_link(HERE, data, m.partner)} {strength(m.strength)} be represented. "
-                            f"{md(m.role)} {cites(HERE, m.cites, data)}")
-            for m in b.membership) + "\n",
+            _anchored(
+                m.id,
+                f"{partner_link(HERE, data, m.partner)} {strength(m.strength)} be represented. "
+                f"{md(m.role)} {cites(HERE, m.cites, data)}",
+            )
+            for m in b.membership
+        )
+        + "\n",
         "\n## Rules\n\n",
-        "\n".join(_anchored(r.id, f"{md(r.text)} (Strength: {strength(r.strength)}.) {cites(HERE, r.cites, data)}")
-                  for r in b.rules) + "\n",
+        "\n".join(
+            _anchored(r.id, f"{md(r.text)} (Strength: {strength(r.strength)}.) {cites(HERE, r.cites, data)}")
+            for r in b.rules
+        )
+        + "\n",
         "\n## Relationships with other partnerships\n\n",
-        "\n".join(_anchored(r.id, f"{partner_link(HERE, data, r.partner)}. {md(r.text)} {cites(HERE, r.cites, data)}")
-                  for r in b.relationships) + "\n",
+        "\n".join(
+            _anchored(r.id, f"{partner_link(HERE, data, r.partner)}. {md(r.text)} {cites(HERE, r.cites, data)}")
+            for r in b.relationships
+        )
+        + "\n",
     ]
     return Page(HERE, "".join(parts), ("data/board.yml",))
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 import datetime
+from collections.abc import Iterator
 
-from trustdocs.rendering import paths
 from trustdocs.core.escape import md
-from trustdocs.model.dataset import DataSet
 from trustdocs.core.markdown import bullet_list
-from trustdocs.rendering.common import duty_link, Page, partner_link, strength
+from trustdocs.model.dataset import DataSet
+from trustdocs.rendering import paths
+from trustdocs.rendering.common import Page, duty_link, partner_link, strength
 from trustdocs.rendering.site import Site
 
 HERE = paths.CHANGES
@@ -34,13 +34,16 @@ def changes_page(data: DataSet) -> Page:
         + f"\nProposed to join them ({len(joining)}):\n\n"
         + bullet_list(
             f"{partner_link(HERE, data, p.id)}, proposed from {md(str(next(s.start for s in p.status_history if s.status == 'proposed-relevant-partner')))}"
-            for p in joining)
+            for p in joining
+        )
         + "\n## Duties and powers\n\n"
         + f"In force in 2008 ({len(in_force_duties)}):\n\n"
         + bullet_list(f"{duty_link(HERE, d.name, d.id)} ({strength(d.strength)})" for d in in_force_duties)
         + f"\nNew or changed under the proposals ({len(proposed_duties)}):\n\n"
-        + bullet_list(f"{duty_link(HERE, d.name, d.id)} ({strength(d.strength)}), proposed from {md(str(d.start))}"
-                      for d in proposed_duties)
+        + bullet_list(
+            f"{duty_link(HERE, d.name, d.id)} ({strength(d.strength)}), proposed from {md(str(d.start))}"
+            for d in proposed_duties
+        )
     )
     return Page(HERE, markdown, ("data/partners.yml", "data/duties.yml"))
 

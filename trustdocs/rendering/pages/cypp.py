@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from trustdocs.rendering import paths
+
 from trustdocs.core.escape import attr, md
-from trustdocs.model.dataset import DataSet
 from trustdocs.core.markdown import bullet_list
-from trustdocs.rendering.common import cites, Page, partner_link, strength
+from trustdocs.model.dataset import DataSet
+from trustdocs.rendering import paths
+from trustdocs.rendering.common import Page, cites, partner_link, strength
 from trustdocs.rendering.site import Citing, Site, citations_of
 
 HERE = paths.CYPP
@@ -27,8 +28,11 @@ def cypp_page(data: DataSet) -> Page:
         parts.append(f'\n<h3 id="{attr(r.id)}">{md(r.heading)}</h3>\n\n')
         parts.append(f"{md(r.text)} (Strength: {strength(r.strength)}.) {cites(HERE, r.cites, data)}\n\n")
         if r.concerns:
-            parts.append("This asks something in particular of: "
-                         + ", ".join(partner_link(HERE, data, p) for p in r.concerns) + ".\n\n")
+            parts.append(
+                "This asks something in particular of: "
+                + ", ".join(partner_link(HERE, data, p) for p in r.concerns)
+                + ".\n\n"
+            )
         if r.prompts:
             parts.append("Questions for your plan:\n\n" + bullet_list(md(q) for q in r.prompts))
     return Page(HERE, "".join(parts), ("data/cypp.yml",))

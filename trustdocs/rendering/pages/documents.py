@@ -7,19 +7,21 @@ Word, OpenDocument and PDF files) with links to those files and their sizes.
 from __future__ import annotations
 
 from collections.abc import Iterator
+
+from trustdocs.core.escape import md
+from trustdocs.core.markdown import table
+from trustdocs.model.dataset import DataSet
+from trustdocs.model.records import Area
 from trustdocs.rendering import paths
+from trustdocs.rendering.common import AREA_LABELS, Page, cites
 from trustdocs.rendering.documents.catalogue import FORMAT_LABELS, area_documents, download_path
 from trustdocs.rendering.documents.convert import FORMATS
 from trustdocs.rendering.documents.particulars import area_title
 from trustdocs.rendering.documents.source import DocumentSource
-from trustdocs.core.escape import md
-from trustdocs.model.dataset import DataSet
-from trustdocs.model.records import Area
-from trustdocs.core.markdown import table
-from trustdocs.rendering.common import AREA_LABELS, cites, Page
 from trustdocs.rendering.paths import link
 from trustdocs.rendering.site import Citing, Site, citations_of
 from trustdocs.rendering.sizes import Sizes, size_label
+
 
 def format_links(here: str, source: DocumentSource, sizes: Sizes) -> str:
     """'PDF (24 KB), Word (11 KB), OpenDocument text (8 KB)': each a download link."""
@@ -46,18 +48,21 @@ def area_page(data: DataSet, area: Area, sizes: Sizes) -> Page:
         f"{md(area.summary)} {cites(here, area.cites, data)}\n\n",
         f"This is one of the {AREA_LABELS[area.area_type]}.\n\n",
         "## Its choices\n\n",
-        table(["Choice", "For this area"], [
-            ["Lead council", md(area.local_authority)],
-            ["The Board's name", md(area.trust_name)],
-            ["Chair", md(area.chair)],
-            ["Vice-chair", md(area.vice_chair)],
-            ["Chair of the Local Safeguarding Children Board", md(area.lscb_chair)],
-            ["Head teachers on the Board", str(area.schools_representatives)],
-            ["Members from the voluntary and community sector", str(area.voluntary_sector_representatives)],
-            ["Quorum", f"{area.quorum} members"],
-            ["Meetings each year", str(area.meetings_per_year)],
-            ["Plan period", f"{area.plan_from} to {area.plan_to}"],
-        ]),
+        table(
+            ["Choice", "For this area"],
+            [
+                ["Lead council", md(area.local_authority)],
+                ["The Board's name", md(area.trust_name)],
+                ["Chair", md(area.chair)],
+                ["Vice-chair", md(area.vice_chair)],
+                ["Chair of the Local Safeguarding Children Board", md(area.lscb_chair)],
+                ["Head teachers on the Board", str(area.schools_representatives)],
+                ["Members from the voluntary and community sector", str(area.voluntary_sector_representatives)],
+                ["Quorum", f"{area.quorum} members"],
+                ["Meetings each year", str(area.meetings_per_year)],
+                ["Plan period", f"{area.plan_from} to {area.plan_to}"],
+            ],
+        ),
         "\n## Its documents\n\n",
         _document_table(here, area_documents(data, area), sizes),
     ]
@@ -90,7 +95,9 @@ def documents_index(data: DataSet, sources: list[DocumentSource], sizes: Sizes) 
         parts.append("\n## Filled in for an area\n\n")
         for area in data.areas:
             parts.append(f"### [{md(area_title(area))}]({link(paths.DOCUMENTS, paths.area(area.id))})\n\n")
-            parts.append(_document_table(paths.DOCUMENTS, [s for s in sources if s.slug.startswith(f"{area.id}/")], sizes) + "\n")
+            parts.append(
+                _document_table(paths.DOCUMENTS, [s for s in sources if s.slug.startswith(f"{area.id}/")], sizes) + "\n"
+            )
     return Page(paths.DOCUMENTS, "".join(parts), ("data/board.yml",))
 
 
@@ -107,4 +114,6 @@ def pages(site: Site) -> Iterator[Page]:
 
 def citations(data: DataSet) -> Iterator[Citing]:
     for a in data.areas:
-        yield from citations_of(f"Area: {a.name}", paths.area(a.id), (*a.cites, *(c for m in a.additional_members for c in m.cites)))
+        yield from citations_of(
+            f"Area: {a.name}", paths.area(a.id), (*a.cites, *(c for m in a.additional_members for c in m.cites))
+        )

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from trustdocs.rendering import paths
+
 from trustdocs.core.escape import md
+from trustdocs.core.markdown import bullet_list, table
 from trustdocs.model.dataset import DataSet
 from trustdocs.model.records import Duty
-from trustdocs.core.markdown import bullet_list, table
-from trustdocs.rendering.common import DUTY_STATUS_LABELS, cites, duty_link, Page, partner_link, strength
+from trustdocs.rendering import paths
+from trustdocs.rendering.common import DUTY_STATUS_LABELS, Page, cites, duty_link, partner_link, strength
+from trustdocs.rendering.pages.guidance import guidance_list
 from trustdocs.rendering.paths import link
 from trustdocs.rendering.site import Citing, Site, citations_of
-from trustdocs.rendering.pages.guidance import guidance_list
 
 DATA_FILE = "data/duties.yml"
 
@@ -21,12 +22,15 @@ def duty_page(data: DataSet, duty: Duty, guidance_section: str = "") -> Page:
     markdown = (
         f"# {md(duty.name)}\n\n"
         f"{md(duty.summary)} {cites(here, duty.cites, data)}\n\n"
-        + table(["Fact", "Detail"], [
-            ["Kind", "Power" if duty.kind == "power" else "Duty"],
-            ["Strength", strength(duty.strength)],
-            ["Legal basis", md(duty.legal_basis)],
-            ["Status", md(f"{DUTY_STATUS_LABELS[duty.status]}, from {duty.start}")],
-        ])
+        + table(
+            ["Fact", "Detail"],
+            [
+                ["Kind", "Power" if duty.kind == "power" else "Duty"],
+                ["Strength", strength(duty.strength)],
+                ["Legal basis", md(duty.legal_basis)],
+                ["Status", md(f"{DUTY_STATUS_LABELS[duty.status]}, from {duty.start}")],
+            ],
+        )
         + "\n## Who it applies to\n\n"
         + bullet_list(partner_link(here, data, holder) for holder in duty.holders)
         + (f"\n## Guidance that restates it\n\n{guidance_section}" if guidance_section else "")
@@ -65,8 +69,12 @@ def duty_matrix(data: DataSet) -> Page:
         "Each row is a partner and each column a duty or power. A cell shows the strength that applies "
         "(must, should or may), or no.\n\n"
         + table(header, rows)
-        + ("\nNo duty or power in the data applies to these bodies:\n\n"
-           + bullet_list(partner_link(here, data, p.id) for p in others) if others else "")
+        + (
+            "\nNo duty or power in the data applies to these bodies:\n\n"
+            + bullet_list(partner_link(here, data, p.id) for p in others)
+            if others
+            else ""
+        )
     )
     return Page(here, markdown, (DATA_FILE, "data/partners.yml"))
 

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
-from trustdocs.rendering import paths
 from trustdocs.core.escape import attr, md
-from trustdocs.model.dataset import DataSet
 from trustdocs.core.markdown import table
+from trustdocs.model.dataset import DataSet
 from trustdocs.model.records import Named
+from trustdocs.rendering import paths
 from trustdocs.rendering.common import Page, citation, cites
 from trustdocs.rendering.paths import link
 from trustdocs.rendering.site import Citing, Site, citations_of
@@ -21,8 +20,7 @@ def outcomes_page(data: DataSet) -> Page:
     markdown = (
         "# The five outcomes\n\n"
         "Every Child Matters (2003) set five outcomes for every child. Together they define the "
-        "well-being that partners must cooperate to improve.\n\n"
-        + outcomes_list(data, link(here, "sources"))
+        "well-being that partners must cooperate to improve.\n\n" + outcomes_list(data, link(here, "sources"))
     )
     return Page(here, markdown, ("data/outcomes.yml",))
 
@@ -32,8 +30,7 @@ def features_page(data: DataSet) -> Page:
     markdown = (
         "# The five essential features of a Children's Trust\n\n"
         "The 2005 statutory guidance set out five essential features, and the 2008 draft guidance "
-        "kept them. All five need to be in place and working together.\n\n"
-        + features_list(data, link(here, "sources"))
+        "kept them. All five need to be in place and working together.\n\n" + features_list(data, link(here, "sources"))
     )
     return Page(here, markdown, ("data/features.yml",))
 
@@ -41,8 +38,10 @@ def features_page(data: DataSet) -> Page:
 def glossary_page(data: DataSet) -> Page:
     here = paths.GLOSSARY
     rows = [
-        [f'<span id="{attr(t.id)}"></span>{md(t.term)}' + (f" ({md(t.abbreviation)})" if t.abbreviation else ""),
-         f"{md(t.definition)} {cites(here, t.cites, data)}"]
+        [
+            f'<span id="{attr(t.id)}"></span>{md(t.term)}' + (f" ({md(t.abbreviation)})" if t.abbreviation else ""),
+            f"{md(t.definition)} {cites(here, t.cites, data)}",
+        ]
         for t in sorted(data.glossary, key=lambda t: t.term.lower())
     ]
     markdown = "# Glossary\n\nTerms and abbreviations used on this site.\n\n" + table(["Term", "Meaning"], rows)
@@ -68,10 +67,13 @@ def abbreviations(data: DataSet) -> str:
 
 def _numbered(items: Iterable[Named], data: DataSet, sources_dir: str) -> str:
     """A numbered list of named items, each with its summary and sources."""
-    return "\n".join(
-        f"{n}. **{md(item.name)}**. {md(item.summary)} {citation(item.cites, data, sources_dir)}"
-        for n, item in enumerate(items, start=1)
-    ) + "\n"
+    return (
+        "\n".join(
+            f"{n}. **{md(item.name)}**. {md(item.summary)} {citation(item.cites, data, sources_dir)}"
+            for n, item in enumerate(items, start=1)
+        )
+        + "\n"
+    )
 
 
 def outcomes_list(data: DataSet, sources_dir: str = "sources") -> str:

@@ -8,12 +8,13 @@ and its sources.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from trustdocs.rendering import paths
+
 from trustdocs.core.escape import attr, md
+from trustdocs.core.markdown import bullet_list
 from trustdocs.model.dataset import DataSet
 from trustdocs.model.records import GuidanceParagraph, GuidanceSection
-from trustdocs.core.markdown import bullet_list
-from trustdocs.rendering.common import cites, Page, strength
+from trustdocs.rendering import paths
+from trustdocs.rendering.common import Page, cites, strength
 from trustdocs.rendering.paths import link
 from trustdocs.rendering.site import Citing, Site, citations_of
 
@@ -21,7 +22,9 @@ DATA_FILE = "data/guidance.yml"
 
 
 def paragraph_link(from_page: str, section: GuidanceSection, paragraph: GuidanceParagraph) -> str:
-    return f"[Paragraph {md(paragraph.number)}]({link(from_page, paths.guidance_section(section.id), paragraph.anchor)})"
+    return (
+        f"[Paragraph {md(paragraph.number)}]({link(from_page, paths.guidance_section(section.id), paragraph.anchor)})"
+    )
 
 
 def _paragraph(here: str, data: DataSet, p: GuidanceParagraph) -> str:
@@ -55,7 +58,8 @@ def guidance_index(data: DataSet) -> Page:
         "in plain English. Every paragraph links to the source paragraphs it restates.\n\n"
         + bullet_list(
             f"[{md(s.number)}. {md(s.title)}]({link(here, paths.guidance_section(s.id))}) ({len(s.paragraphs)} paragraphs)"
-            for s in data.guidance)
+            for s in data.guidance
+        )
     )
     return Page(here, markdown, (DATA_FILE,))
 
@@ -64,7 +68,8 @@ def guidance_list(here: str, data: DataSet, items: tuple[tuple[GuidanceSection, 
     """Paragraph links with their text, for partner and duty pages."""
     return bullet_list(
         f"{paragraph_link(here, s, p)}" + (f" ({strength(p.strength)})" if p.strength else "") + f". {md(p.text)}"
-        for s, p in items)
+        for s, p in items
+    )
 
 
 def pages(site: Site) -> Iterator[Page]:

@@ -2,19 +2,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 import re
+from collections.abc import Iterator
 from itertools import groupby
 
-from trustdocs.rendering import paths
 from trustdocs.core.escape import md
+from trustdocs.core.markdown import bullet_list, join_and, table
 from trustdocs.model.dataset import DataSet
 from trustdocs.model.records import Partner
-from trustdocs.core.markdown import bullet_list, table
-from trustdocs.rendering.common import AREA_LABELS, CATEGORY_LABELS, DUTY_STATUS_LABELS, STATUS_LABELS, cites, duty_link, Page, strength
+from trustdocs.rendering import paths
+from trustdocs.rendering.common import (
+    AREA_LABELS,
+    CATEGORY_LABELS,
+    DUTY_STATUS_LABELS,
+    STATUS_LABELS,
+    Page,
+    cites,
+    duty_link,
+    strength,
+)
+from trustdocs.rendering.pages.guidance import guidance_list
 from trustdocs.rendering.paths import link
 from trustdocs.rendering.site import Citing, Site, citations_of
-from trustdocs.rendering.pages.guidance import guidance_list
 
 DATA_FILE = "data/partners.yml"
 
@@ -26,7 +35,12 @@ def _is_abbreviation(partner: Partner) -> bool:
 
 def _status_table(here: str, partner: Partner, data: DataSet) -> str:
     rows = [
-        [md(str(period.start)), md(STATUS_LABELS[period.status]), md(period.note) or "", cites(here, period.cites, data)]
+        [
+            md(str(period.start)),
+            md(STATUS_LABELS[period.status]),
+            md(period.note) or "",
+            cites(here, period.cites, data),
+        ]
         for period in partner.status_history
     ]
     return table(["From", "Status", "Note", "Source"], rows)
@@ -37,7 +51,12 @@ def _duties_section(here: str, partner: Partner, data: DataSet) -> str:
     if not duties:
         return "No duty or power in the data names this body.\n"
     rows = [
-        [duty_link(here, d.name, d.id), strength(d.strength), md(d.legal_basis), md(f"{DUTY_STATUS_LABELS[d.status]} (from {d.start})")]
+        [
+            duty_link(here, d.name, d.id),
+            strength(d.strength),
+            md(d.legal_basis),
+            md(f"{DUTY_STATUS_LABELS[d.status]} (from {d.start})"),
+        ]
         for d in duties
     ]
     return table(["Duty or power", "Strength", "Legal basis", "Status"], rows)
@@ -52,7 +71,8 @@ def _board_section(here: str, partner: Partner, data: DataSet) -> str:
     ]
     lines += [
         f"{md(r.text)} ([The Board's relationships]({board}#{r.id})) {cites(here, r.cites, data)}"
-        for r in data.board.relationships if r.partner == partner.id
+        for r in data.board.relationships
+        if r.partner == partner.id
     ]
     if not lines:
         return "The 2008 proposals do not name this body in the Board's core membership or relationships.\n"
@@ -63,8 +83,10 @@ def _cypp_section(here: str, partner: Partner, data: DataSet) -> str:
     cypp = link(here, paths.CYPP)
     out = ""
     if partner.id in data.cypp.plan.owners:
-        out += (f"Under the 2008 proposals this body would share ownership of the joint plan, "
-                f"due by {md(str(data.cypp.plan.due))}. Every requirement below applies.\n\n")
+        out += (
+            f"Under the 2008 proposals this body would share ownership of the joint plan, "
+            f"due by {md(str(data.cypp.plan.due))}. Every requirement below applies.\n\n"
+        )
     requirements = data.requirements_concerning(partner.id)
     if not requirements:
         return out + "No requirement of the plan names this body.\n"
@@ -86,35 +108,51 @@ def _sources_section(here: str, partner: Partner, data: DataSet) -> str:
 
 def partner_page(data: DataSet, partner: Partner, guidance_section: str = "") -> Page:
     here = paths.partner(partner.id)
-    areas = " and ".join(AREA_LABELS[a] for a in partner.area_types)
+    areas = join_and(AREA_LABELS[a] for a in partner.area_types)
     markdown = (
         f"# {md(partner.name)}" + (f" ({md(partner.short_name)})" if _is_abbreviation(partner) else "") + "\n\n"
         f"{md(partner.summary)} {cites(here, partner.cites, data)}\n\n"
-        + table(["Fact", "Detail"], [
-            ["Group", md(CATEGORY_LABELS[partner.category])],
-            *([["Short name", md(partner.short_name)]] if partner.short_name and not _is_abbreviation(partner) else []),
-            ["Statutory basis", md(partner.statutory_basis)],
-            ["Where it applies", md(areas.capitalize())],
-        ])
-        + "\n## Status over time\n\n" + _status_table(here, partner, data)
-        + "\n## Duties and powers that apply\n\n" + _duties_section(here, partner, data)
-        + "\n## Place on the Children's Trust Board\n\n" + _board_section(here, partner, data)
-        + "\n## What the Children and Young People's Plan asks\n\n" + _cypp_section(here, partner, data)
+        + table(
+            ["Fact", "Detail"],
+            [
+                ["Group", md(CATEGORY_LABELS[partner.category])],
+                *(
+                    [["Short name", md(partner.short_name)]]
+                    if partner.short_name and not _is_abbreviation(partner)
+                    else []
+                ),
+                ["Statutory basis", md(partner.statutory_basis)],
+                ["Where it applies", md(areas.capitalize())],
+            ],
+        )
+        + "\n## Status over time\n\n"
+        + _status_table(here, partner, data)
+        + "\n## Duties and powers that apply\n\n"
+        + _duties_section(here, partner, data)
+        + "\n## Place on the Children's Trust Board\n\n"
+        + _board_section(here, partner, data)
+        + "\n## What the Children and Young People's Plan asks\n\n"
+        + _cypp_section(here, partner, data)
         + (f"\n## Guidance that concerns this body\n\n{guidance_section}" if guidance_section else "")
-        + "\n## Sources\n\n" + _sources_section(here, partner, data)
+        + "\n## Sources\n\n"
+        + _sources_section(here, partner, data)
     )
     return Page(here, markdown, (DATA_FILE,))
 
 
 def partners_index(data: DataSet) -> Page:
     here = paths.PARTNERS
-    parts = ["# Partners\n\nFind your organisation to see what applies to it. Each page gives its status, duties "
-             "and powers, its place on the Board and what the Children and Young People's Plan asks of it.\n"]
+    parts = [
+        "# Partners\n\nFind your organisation to see what applies to it. Each page gives its status, duties "
+        "and powers, its place on the Board and what the Children and Young People's Plan asks of it.\n"
+    ]
     for category, label in CATEGORY_LABELS.items():
         members = [p for p in data.partners if p.category == category]
         if members:
-            parts.append(f"\n## {md(label)}\n\n" + bullet_list(
-                f"[{md(p.name)}]({link(here, paths.partner(p.id))}). {md(p.summary)}" for p in members))
+            parts.append(
+                f"\n## {md(label)}\n\n"
+                + bullet_list(f"[{md(p.name)}]({link(here, paths.partner(p.id))}). {md(p.summary)}" for p in members)
+            )
     return Page(here, "".join(parts), (DATA_FILE,))
 
 
@@ -129,4 +167,6 @@ def citations(data: DataSet) -> Iterator[Citing]:
     for p in data.partners:
         yield from citations_of(p.name, paths.partner(p.id), p.cites)
         for s in p.status_history:
-            yield from citations_of(f"{p.name}: status from {s.start}", paths.partner(p.id), s.cites, "status-over-time")
+            yield from citations_of(
+                f"{p.name}: status from {s.start}", paths.partner(p.id), s.cites, "status-over-time"
+            )

@@ -9,19 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from trustdocs.rendering import paths
 from trustdocs.core.escape import attr, code, md
+from trustdocs.core.markdown import bullet_list, join_and
 from trustdocs.model.citations import Cite, expand_paragraphs
 from trustdocs.model.dataset import DataSet
 from trustdocs.model.records import Source
-from trustdocs.core.markdown import bullet_list, join_and
-from trustdocs.rendering.common import Page
+from trustdocs.rendering import paths
+from trustdocs.rendering.common import Page, para_label
 from trustdocs.rendering.paths import link
 from trustdocs.rendering.site import Citing, Site
-
-def _heading_label(para: str) -> str:
-    """A named section ('strengthening') as code, as citations show it; a number as it is."""
-    return f"<code>{attr(para)}</code>" if any(ch.isalpha() for ch in para) else md(para)
 
 
 def source_page(data: DataSet, source: Source, index: Mapping[Cite, tuple[Citing, ...]]) -> Page:
@@ -36,9 +32,12 @@ def source_page(data: DataSet, source: Source, index: Mapping[Cite, tuple[Citing
         "in the register are cited. Each lists the statements that rest on it.\n",
     ]
     for para in cited:
-        parts.append(f'\n<h3 id="{attr(paths.paragraph_anchor(para))}">Paragraph {_heading_label(para)}</h3>\n\n')
-        parts.append(bullet_list(
-            f"[{md(c.label)}]({link(here, c.page, c.anchor)})" for c in index[Cite(source.id, para)]))
+        parts.append(
+            f'\n<h3 id="{attr(paths.paragraph_anchor(para))}">Paragraph {para_label(para, html=True)}</h3>\n\n'
+        )
+        parts.append(
+            bullet_list(f"[{md(c.label)}]({link(here, c.page, c.anchor)})" for c in index[Cite(source.id, para)])
+        )
     return Page(here, "".join(parts), ("data/sources.yml",))
 
 
@@ -50,8 +49,10 @@ def _spec(spec: str) -> str:
 
 def sources_index(data: DataSet) -> Page:
     here = paths.SOURCES
-    parts = ["# Source documents\n\nEvery fact on this site cites one of these documents, by paragraph or section "
-             "number. Each document's page lists the paragraphs cited and the statements that cite them.\n"]
+    parts = [
+        "# Source documents\n\nEvery fact on this site cites one of these documents, by paragraph or section "
+        "number. Each document's page lists the paragraphs cited and the statements that cite them.\n"
+    ]
     for s in data.sources:
         specs = [_spec(spec) for spec in s.paragraph_specs]
         listed = join_and(specs)

@@ -5,23 +5,29 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import groupby
 
-from trustdocs.rendering import paths
 from trustdocs.core.escape import attr, md
 from trustdocs.model.dataset import DataSet
-from trustdocs.rendering.common import cites, Page
+from trustdocs.rendering import paths
+from trustdocs.rendering.common import Page, cites
 from trustdocs.rendering.site import Citing, Site, citations_of
 
 HERE = paths.TIMELINE
 
 
 def timeline_page(data: DataSet) -> Page:
-    parts = ["# Timeline\n\nThe framework's dates, from Every Child Matters to the plans due in 2010 and later. "
-             "Planned dates are as the sources gave them in 2008 and 2009.\n"]
+    parts = [
+        "# Timeline\n\nThe framework's dates, from Every Child Matters to the plans due in 2010 and later. "
+        "Planned dates are as the sources gave them in 2008 and 2009.\n"
+    ]
     for year, events in groupby(data.timeline, key=lambda e: e.date.year):
         parts.append(f"\n## {year}\n\n")
-        parts.append("\n".join(
-            f'- <span id="{attr(e.id)}"></span>**{md(str(e.date))}: {md(e.title)}**. {md(e.summary)} {cites(HERE, e.cites, data)}'
-            for e in events) + "\n")
+        parts.append(
+            "\n".join(
+                f'- <span id="{attr(e.id)}"></span>**{md(str(e.date))}: {md(e.title)}**. {md(e.summary)} {cites(HERE, e.cites, data)}'
+                for e in events
+            )
+            + "\n"
+        )
     return Page(HERE, "".join(parts), ("data/timeline.yml",))
 
 
