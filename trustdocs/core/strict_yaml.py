@@ -16,7 +16,10 @@ each value's path to where it starts in the file.
 
 from __future__ import annotations
 
+import functools
+import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -86,13 +89,24 @@ def _bad_character(char: str) -> str | None:
     return None
 
 
+# Every character _bad_character may refuse: C0 controls but tab and newlines, DEL and
+# C1 controls, surrogates, and the sets above. A regular expression finds them
+# without a Python loop over every character of the file.
+_SUSPECT = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff"
+    + "".join(sorted(_BIDI_CONTROLS | _ZERO_WIDTH | _NONCHARACTERS))
+    + "]"
+)
+
+
 def _check_characters(file: str, text: str) -> list[Problem]:
     problems = []
-    for line_no, line in enumerate(text.split("\n"), start=1):
-        for col, char in enumerate(line, start=1):
-            message = _bad_character(char)
-            if message:
-                problems.append(Problem(file, line_no, col, "$", message))
+    for match in _SUSPECT.finditer(text):
+        message = _bad_character(match.group())
+        if message:
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            line = text.count("\n", 0, match.start()) + 1
+            problems.append(Problem(file, line, match.start() - line_start + 1, "$", message))
     return problems
 
 
@@ -135,38 +149,65 @@ def _decode(file: str, raw: bytes) -> tuple[str | None, list[Problem]]:
     return (None if problems else text), problems
 
 
-class _StrictLoader(yaml.SafeLoader):
-    """PyYAML's composer, refusing anchors, aliases, tags and deep nesting as it goes."""
+# libyaml's parser (C) when PyYAML was built with it: about 15 times faster than
+# PyYAML's own, which is the fallback. Nodes are composed here, from events, so
+# anchors, aliases, tags and depth are refused whichever parser ran.
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
+
+class _Composer:
+    """Builds PyYAML nodes from parser events, refusing anchors, aliases, tags and deep nesting as it goes."""
+
+    def __init__(self, events: Iterator[yaml.Event]) -> None:
+        self.events = events
         self.strict_problems: list[tuple[Any, str]] = []  # (yaml mark, message)
-        self._depth = 0
+        self.depth = 0
 
-    def compose_node(self, parent: Any, index: Any) -> Any:  # PyYAML's signature
-        event = self.peek_event()
+    def document(self) -> tuple[yaml.Node | None, Any]:
+        """The first document's root node, and the start of a second document if there is one."""
+        node = None
+        for event in self.events:
+            if isinstance(event, yaml.DocumentStartEvent):
+                if node is not None:
+                    return node, event.start_mark
+                node = self.node(next(self.events))
+        return node, None
+
+    def node(self, event: yaml.Event) -> yaml.Node:
         if isinstance(event, yaml.AliasEvent):
-            self.get_event()
-            self.strict_problems.append(
-                (event.start_mark, f"alias *{event.anchor} is not allowed: write the value out in full")
-            )
+            self.strict_problems.append((event.start_mark, f"alias *{event.anchor} is not allowed: write the value out in full"))
             return yaml.ScalarNode("tag:yaml.org,2002:str", "", event.start_mark, event.end_mark)  # type: ignore[arg-type]
-        if event.anchor is not None:
+        if getattr(event, "anchor", None) is not None:
             self.strict_problems.append(
-                (event.start_mark, f"anchor &{event.anchor} is not allowed: write each value out in full")
+                (event.start_mark, f"anchor &{event.anchor} is not allowed: write each value out in full")  # type: ignore[attr-defined]
             )
         tag = getattr(event, "tag", None)
         if tag is not None:
             self.strict_problems.append(
                 (event.start_mark, f"tag {tag} is not allowed: remove it; the schema decides each field's type")
             )
-        self._depth += 1
+        if isinstance(event, yaml.ScalarEvent):
+            style = event.style or None  # libyaml says "" for a plain scalar, PyYAML None
+            return yaml.ScalarNode("", event.value, event.start_mark, event.end_mark, style)  # type: ignore[arg-type]
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise _Stop(event.start_mark, f"nesting is deeper than {MAX_DEPTH} levels")
         try:
-            if self._depth > MAX_DEPTH:
-                raise _Stop(event.start_mark, f"nesting is deeper than {MAX_DEPTH} levels")
-            return super().compose_node(parent, index)
+            if isinstance(event, yaml.SequenceStartEvent):
+                items = []
+                for item in self.events:
+                    if isinstance(item, yaml.SequenceEndEvent):
+                        return yaml.SequenceNode("", items, event.start_mark, item.end_mark)  # type: ignore[arg-type]
+                    items.append(self.node(item))
+            elif isinstance(event, yaml.MappingStartEvent):
+                pairs = []
+                for key in self.events:
+                    if isinstance(key, yaml.MappingEndEvent):
+                        return yaml.MappingNode("", pairs, event.start_mark, key.end_mark)  # type: ignore[arg-type]
+                    pairs.append((self.node(key), self.node(next(self.events))))
         finally:
-            self._depth -= 1
+            self.depth -= 1
+        raise _Stop(event.start_mark, f"unexpected YAML event {type(event).__name__}")
 
 
 def _mark(mark: yaml.Mark) -> tuple[int, int]:
@@ -177,15 +218,20 @@ def _yaml11_value(node: yaml.ScalarNode) -> Any:
     """What a YAML 1.1 reader (PyYAML, most tools) would make of a plain key."""
     if node.style is not None:  # quoted: a string to everyone
         return node.value
-    tag = yaml.SafeLoader.resolve(yaml.SafeLoader, yaml.ScalarNode, node.value, (True, False))  # type: ignore[arg-type]
+    return _plain_yaml11_value(node.value)
+
+
+@functools.lru_cache(maxsize=4096)
+def _plain_yaml11_value(text: str) -> Any:
+    tag = yaml.SafeLoader.resolve(yaml.SafeLoader, yaml.ScalarNode, text, (True, False))  # type: ignore[arg-type]
     try:
-        value = yaml.SafeLoader("").construct_object(yaml.ScalarNode(tag, node.value))
+        value = yaml.SafeLoader("").construct_object(yaml.ScalarNode(tag, text))
     except (yaml.YAMLError, ValueError):
-        return node.value
+        return text
     try:
         hash(value)
     except TypeError:
-        return node.value
+        return text
     return value
 
 
@@ -242,12 +288,18 @@ def parse_yaml(file: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
     text, problems = _decode(file, raw)
     if text is None:
         return None, problems
-    loader = _StrictLoader(text)
     try:
-        node = loader.get_node() if loader.check_node() else None
-        if node is not None and loader.check_node():
-            extra = loader.peek_event().start_mark
-            line, col = _mark(extra)
+        try:
+            composer = _Composer(yaml.parse(text, Loader=_FAST_LOADER))
+            node, second = composer.document()
+        except (yaml.YAMLError, UnicodeError):
+            # Read again by PyYAML's own parser: it words syntax errors more
+            # clearly, and reads escapes such as "\udc00" that the loader then
+            # reports as characters, where libyaml stops.
+            composer = _Composer(yaml.parse(text, Loader=yaml.SafeLoader))
+            node, second = composer.document()
+        if second is not None:
+            line, col = _mark(second)
             problems.append(
                 Problem(file, line, col, "$", "several documents in one file ('---'): use one file per entity type")
             )
@@ -261,15 +313,13 @@ def parse_yaml(file: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
         return None, [Problem(file, line, col, "$", f"YAML syntax error: {detail}")]
     except RecursionError:
         return None, [Problem(file, 1, 1, "$", f"nesting is deeper than {MAX_DEPTH} levels")]
-    finally:
-        loader.dispose()
     if node is None:
         problems.append(Problem(file, 1, 1, "$", "file is empty"))
         return None, problems
     doc = Document(file, None)
     doc.data = _to_python(doc, node, (), problems)
     path_at = {pos: path for path, pos in doc.positions.items()}
-    for mark, message in loader.strict_problems:
+    for mark, message in composer.strict_problems:
         line, col = _mark(mark)
         problems.append(Problem(file, line, col, json_path(path_at.get((line, col), ())), message))
     return doc, problems
