@@ -1,4 +1,10 @@
-"""Shared fixtures: the project's paths, the real data set, and editable copies of it."""
+"""Shared fixtures: the project's paths, the real data set, one built site, and editable copies of the data.
+
+Every test in a run shares one document cache (a temporary folder named by
+TRUSTDOCS_DOCUMENT_CACHE), so a document is rendered once per run however
+many tests and builds need it; tests that must render afresh set it to off.
+Tests that only read the built site share :func:`built_site`.
+"""
 
 from __future__ import annotations
 
@@ -17,9 +23,45 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))  # shared helpers: `from tooling import require_tools`
 
 
+# As the site would be published: its address and repository come from the environment.
+PUBLISHED = {
+    "TRUSTDOCS_SITE_URL": "https://guidance.childrens-trusts.org.uk/",
+    "TRUSTDOCS_REPO_URL": "https://github.com/childrens-trusts/guidance",
+}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if "TRUSTDOCS_DOCUMENT_CACHE" not in os.environ:
+        import tempfile
+
+        os.environ["TRUSTDOCS_DOCUMENT_CACHE"] = tempfile.mkdtemp(prefix="trustdocs-test-documents-")
+
+
 @pytest.fixture(scope="session")
 def root() -> Path:
     return ROOT
+
+
+def build(out: Path, cwd: Path = ROOT, **env: str) -> subprocess.CompletedProcess:
+    """``mkdocs build --strict`` into ``out``: the site as MkDocs and our hooks make it."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
+    )
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once per run as it would be published. Read it; never change it."""
+    site = tmp_path_factory.mktemp("built") / "site"
+    result = build(site, SOURCE_DATE_EPOCH="1230768000", **PUBLISHED)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING  -" not in result.stderr, result.stderr  # MkDocs warnings, not the theme banner
+    return site
 
 
 @pytest.fixture(scope="session")
@@ -57,15 +99,7 @@ class DataCopy:
             for folder in ("docs", "overrides", "macros", "trustdocs"):
                 (project / folder).symlink_to(ROOT / folder)
         out = project / "out"
-        result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-            cwd=project,
-            capture_output=True,
-            text=True,
-            check=False,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        )
-        return result, out
+        return build(out, cwd=project), out
 
     def line_of(self, name: str, needle: str, occurrence: int = 1) -> int:
         """1-based line number of the n-th line containing ``needle``."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 
 def trustdocs(*args: str, cwd) -> subprocess.CompletedProcess:
     return subprocess.run(
@@ -50,6 +52,7 @@ def test_a_broken_build_leaves_the_previous_site_untouched(data_copy, root, tmp_
     assert not list(tmp_path.glob(".site-*"))  # no half-built directory left behind
 
 
+@pytest.mark.slow  # renders every page and document
 def test_pages_writes_the_generated_pages_to_disk(root, tmp_path):
     result = trustdocs("pages", "--out", str(tmp_path / "out"), cwd=root)
     assert result.returncode == 0, result.stderr

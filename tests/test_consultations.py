@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-import os
 import re
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -486,27 +484,3 @@ def test_a_consultation_that_closes_before_it_opens_is_refused(data_copy):
     assert [str(p) for p in caught.value.problems] == [
         f"data/{FILE}:{line}:11: $.dates.closes: the consultation closes (1 April 2008) before it opens (3 April 2008)",
     ]
-
-
-# --- golden files ---------------------------------------------------------------------
-
-GOLDEN = Path(__file__).parent / "golden"
-
-
-@pytest.mark.parametrize(
-    "path",
-    [
-        "consultations/index.md",
-        "consultations/statutory-guidance-consultation-2008/index.md",
-        "consultations/statutory-guidance-consultation-2008/respond.md",
-        "consultations/legislative-options-consultation-2008/outcome.md",
-    ],
-)
-def test_consultation_page_matches_its_golden_file(dataset, path):
-    """From the real consultations, as at a fixed date (regenerate with UPDATE_GOLDEN=1 after a data change)."""
-    page = {p.path: p for p in consultation_pages(dataset, D(2025, 1, 1))}[path]
-    golden = GOLDEN / path
-    if os.environ.get("UPDATE_GOLDEN"):
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_text(page.text, encoding="utf-8")
-    assert page.text == golden.read_text(encoding="utf-8")

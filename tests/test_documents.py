@@ -29,6 +29,8 @@ from trustdocs.rendering.documents.constitution import constitution
 from trustdocs.rendering.documents.convert import render
 from trustdocs.rendering.documents.cypp_template import cypp_template
 
+pytestmark = pytest.mark.slow  # renders every document and opens them in LibreOffice
+
 AREAS = ("southwark", "wessex")
 
 

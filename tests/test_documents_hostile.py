@@ -26,6 +26,8 @@ from trustdocs.rendering.documents.convert import render
 from trustdocs.rendering.documents.pdf import render_pdf
 from trustdocs.rendering.documents.source import DocumentError
 
+pytestmark = pytest.mark.slow  # renders documents from hostile data and builds the site
+
 HOSTILE = {
     "name": "Evil <script>alert(1)</script>",
     "local_authority": "Council | with | pipes",

@@ -427,6 +427,7 @@ def _build(project: Path, site: Path) -> subprocess.CompletedProcess:
         ("script-on-a-page", "inline script that is not the theme's own: 'alert(1)'"),
     ],
 )
+@pytest.mark.slow  # builds the site
 def test_a_build_that_fails_part_way_leaves_the_previous_site_untouched(fault, message, root, tmp_path, previous_site):
     project = _project_copy(root, tmp_path)
     page = "The area lead is {{ no_such_variable }}.\n" if fault == "undefined-macro" else "<script>alert(1)</script>\n"

@@ -7,6 +7,7 @@ Golden files live in tests/golden/. After an intended change, regenerate them wi
 
 from __future__ import annotations
 
+import datetime
 import os
 import shutil
 from pathlib import Path
@@ -20,6 +21,7 @@ from trustdocs.pipeline.load import load_dataset
 HERE = Path(__file__).parent
 GOLDEN = HERE / "golden"
 MINI = HERE / "fixtures" / "mini_data"
+AS_AT = datetime.date(2025, 1, 1)  # the fixture's consultation has closed and its outcome is out
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +33,7 @@ def mini_dir(tmp_path_factory, root) -> Path:
 
 @pytest.fixture(scope="module")
 def mini_pages(mini_dir):
-    return {page.path: page for page in generate_pages(load_dataset(mini_dir), FixedSizes())}
+    return {page.path: page for page in generate_pages(load_dataset(mini_dir), FixedSizes(), as_at=AS_AT)}
 
 
 def test_pages_show_the_sizes_they_are_given(mini_dir):
@@ -70,7 +72,12 @@ def test_every_page_type_is_generated(mini_pages):
             "documents/cypp-template.md",
             "documents/testshire/trust-board-constitution.md",
             "documents/testshire/cypp-template.md",
+            "documents/test-consultation-response-form.md",
             "areas/testshire.md",
+            "consultations/index.md",
+            "consultations/test-consultation/index.md",
+            "consultations/test-consultation/respond.md",
+            "consultations/test-consultation/outcome.md",
         ]
     )
 
@@ -102,6 +109,10 @@ def test_every_page_type_is_generated(mini_pages):
         "documents/testshire/trust-board-constitution.md",
         "documents/testshire/cypp-template.md",
         "areas/testshire.md",
+        "consultations/index.md",
+        "consultations/test-consultation/index.md",
+        "consultations/test-consultation/respond.md",
+        "consultations/test-consultation/outcome.md",
     ],
 )
 def test_page_matches_its_golden_file(mini_pages, path):
@@ -179,6 +190,7 @@ def test_csv_cells_cannot_become_formulas(mini_dir):
     assert "'=HYPERLINK" in csv_text
 
 
+@pytest.mark.slow  # builds the site
 def test_a_new_partner_gets_a_page_and_a_nav_entry(data_copy):
     data_copy.write(
         "partners.yml",

@@ -25,6 +25,8 @@ from trustdocs.core import fonts
 from trustdocs.rendering.documents.pdf import render_pdf
 from trustdocs.rendering.documents.source import ASSETS, DocumentError
 
+pytestmark = pytest.mark.slow  # renders PDFs in three processes
+
 # The Debian packages whose fonts would otherwise be picked for "Liberation Sans" or sans-serif.
 SYSTEM_FONT_DIRS = {
     "fonts-liberation": Path("/usr/share/fonts/truetype/liberation"),

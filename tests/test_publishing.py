@@ -56,6 +56,7 @@ def _production_build(root, tmp_path, **env):
     return result, site
 
 
+@pytest.mark.slow  # starts an MkDocs build
 def test_a_production_build_with_local_defaults_builds_nothing(root, tmp_path):
     result, site = _production_build(root, tmp_path, TRUSTDOCS_REPO_URL=REPO)
     assert result.returncode == 1
@@ -64,6 +65,7 @@ def test_a_production_build_with_local_defaults_builds_nothing(root, tmp_path):
     assert not site.exists() and list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.slow  # starts an MkDocs build
 def test_a_production_build_reads_mkdocs_yml_with_the_environment(root, tmp_path):
     """The addresses checked are those MkDocs will use: mkdocs.yml with the environment applied."""
     result, _ = _production_build(root, tmp_path)
@@ -84,6 +86,7 @@ def test_data_files_are_edited_at_the_repository_root(edit_uri, expected):
     assert repository_edit_uri(edit_uri, "/work/project/docs") == expected
 
 
+@pytest.mark.slow  # builds the site
 def test_a_local_build_has_no_edit_links(data_copy, monkeypatch):
     monkeypatch.delenv("TRUSTDOCS_REPO_URL", raising=False)
     result, out = data_copy.build_site()

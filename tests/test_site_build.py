@@ -2,37 +2,9 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
 pytestmark = pytest.mark.slow
-
-
-PUBLISHED = {
-    "TRUSTDOCS_SITE_URL": "https://guidance.childrens-trusts.org.uk/",
-    "TRUSTDOCS_REPO_URL": "https://github.com/childrens-trusts/guidance",
-}
-
-
-@pytest.fixture(scope="module")
-def built_site(root, tmp_path_factory) -> Path:
-    """The site as it would be published: its address and repository come from the environment."""
-    site = tmp_path_factory.mktemp("built") / "site"
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, **PUBLISHED},
-    )
-    assert result.returncode == 0, result.stderr
-    assert "WARNING  -" not in result.stderr, result.stderr  # MkDocs warnings, not the theme banner
-    return site
 
 
 def test_home_page_shows_the_outcomes_and_features(built_site, dataset):

@@ -89,8 +89,9 @@ def cmd_pages(args: argparse.Namespace) -> int:
     if isinstance(data, int):
         return data
     from trustdocs.pipeline.generate import site_files  # imported here: validate needs none of it
+    from trustdocs.rendering.documents.catalogue import cache_location
 
-    pages, files = site_files(data, cache_dir=args.cache)
+    pages, files = site_files(data, cache_dir=cache_location(args.cache))
     for path, content in [*((p.path, p.text.encode()) for p in pages), *files.items()]:
         target = args.out / path
         target.parent.mkdir(parents=True, exist_ok=True)

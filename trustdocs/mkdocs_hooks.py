@@ -25,6 +25,7 @@ from trustdocs.pipeline.generate import site_files
 from trustdocs.pipeline.load import load_dataset_once
 from trustdocs.pipeline.postprocess import PostProcess
 from trustdocs.pipeline.publishing import publishing_problems
+from trustdocs.rendering.documents.catalogue import cache_location
 from trustdocs.rendering.pages.framework import abbreviations
 
 log = logging.getLogger("mkdocs.plugins.trustdocs")
@@ -74,7 +75,7 @@ def on_config(config):
 def on_files(files: Files, config) -> Files:
     project = Path(config.config_file_path).parent
     data = load_for_build(project)
-    pages, downloads = site_files(data, cache_dir=project / ".cache" / "documents")
+    pages, downloads = site_files(data, cache_dir=cache_location(project / ".cache" / "documents"))
     for page in pages:
         if files.get_file_from_path(page.path) is not None:
             raise PluginError(f"docs/{page.path} is generated from data/; delete the hand-written file")

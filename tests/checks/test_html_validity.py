@@ -10,6 +10,8 @@ from fixtures.gate_tools import FIXTURES, build_material_sample, require_tools
 from checks import html_validity
 from checks.gate import GateUnavailable
 
+pytestmark = pytest.mark.slow  # runs the Nu HTML Checker (Java)
+
 
 @pytest.fixture(scope="module")
 def invalid_report() -> html_validity.Report:

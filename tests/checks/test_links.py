@@ -19,6 +19,8 @@ from checks.external_links import syntax_problem
 from checks.gate import GateUnavailable
 from checks.serve import serve
 
+pytestmark = pytest.mark.slow  # runs LinkChecker against a local server
+
 SITES = Path(__file__).resolve().parent / "link_fixtures"
 
 

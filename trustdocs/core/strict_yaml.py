@@ -17,6 +17,7 @@ each value's path to where it starts in the file.
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -50,6 +51,7 @@ class Document:
     data: Any
     positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    digest: str = ""  # of the file's bytes: the same bytes give the same problems
 
     def where(self, path: Path_) -> tuple[int, int]:
         """The position of a path, or of its nearest ancestor that exists."""
@@ -65,7 +67,7 @@ class Document:
 class _Stop(Exception):
     """Raised when a file cannot be read any further."""
 
-    def __init__(self, mark: yaml.Mark | None, message: str) -> None:
+    def __init__(self, mark: Any, message: str) -> None:  # a PyYAML or libyaml mark
         self.mark = mark
         self.message = message
 
@@ -175,7 +177,9 @@ class _Composer:
 
     def node(self, event: yaml.Event) -> yaml.Node:
         if isinstance(event, yaml.AliasEvent):
-            self.strict_problems.append((event.start_mark, f"alias *{event.anchor} is not allowed: write the value out in full"))
+            self.strict_problems.append(
+                (event.start_mark, f"alias *{event.anchor} is not allowed: write the value out in full")
+            )
             return yaml.ScalarNode("tag:yaml.org,2002:str", "", event.start_mark, event.end_mark)  # type: ignore[arg-type]
         if getattr(event, "anchor", None) is not None:
             self.strict_problems.append(
@@ -194,13 +198,13 @@ class _Composer:
             raise _Stop(event.start_mark, f"nesting is deeper than {MAX_DEPTH} levels")
         try:
             if isinstance(event, yaml.SequenceStartEvent):
-                items = []
+                items: list[yaml.Node] = []
                 for item in self.events:
                     if isinstance(item, yaml.SequenceEndEvent):
                         return yaml.SequenceNode("", items, event.start_mark, item.end_mark)  # type: ignore[arg-type]
                     items.append(self.node(item))
             elif isinstance(event, yaml.MappingStartEvent):
-                pairs = []
+                pairs: list[tuple[yaml.Node, yaml.Node]] = []
                 for key in self.events:
                     if isinstance(key, yaml.MappingEndEvent):
                         return yaml.MappingNode("", pairs, event.start_mark, key.end_mark)  # type: ignore[arg-type]
@@ -316,7 +320,7 @@ def parse_yaml(file: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
     if node is None:
         problems.append(Problem(file, 1, 1, "$", "file is empty"))
         return None, problems
-    doc = Document(file, None)
+    doc = Document(file, None, digest=hashlib.sha256(raw).hexdigest())
     doc.data = _to_python(doc, node, (), problems)
     path_at = {pos: path for path, pos in doc.positions.items()}
     for mark, message in composer.strict_problems:

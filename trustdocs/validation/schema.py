@@ -107,10 +107,22 @@ def _messages(error: ValidationError) -> Iterator[tuple[tuple, str, bool]]:
         yield path, error.message, False
 
 
+_checked: dict[tuple[str, str, str], list[Problem]] = {}  # (schema, file, digest) -> problems
+
+
 def schema_problems(doc: Document, name: str) -> list[Problem]:
-    """Every way ``doc`` breaks ``schemas/NAME.schema.json``."""
+    """Every way ``doc`` breaks ``schemas/NAME.schema.json``.
+
+    A file whose bytes were checked before in this process is not checked
+    again: ``mkdocs serve`` re-validates only the files an edit changed.
+    """
+    key = (name, doc.file, doc.digest)
+    if doc.digest and key in _checked:
+        return list(_checked[key])
     problems = []
     for error in validator_for(name).iter_errors(doc.data):
         for path, message, at_key in _messages(error):
             problems.append(doc.problem(path, message, at_key=at_key))
+    if doc.digest:
+        _checked[key] = list(problems)
     return problems

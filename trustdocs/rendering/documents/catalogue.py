@@ -8,7 +8,8 @@ Rendering is deterministic, so a rendered file can be reused whenever its
 inputs are unchanged: the cache key covers the source (title, language,
 Markdown), the format, SOURCE_DATE_EPOCH, the converters' versions and this
 package's own code and assets. ``mkdocs serve`` then re-renders only what an
-edit changed. Set TRUSTDOCS_DOCUMENT_CACHE=off to render everything afresh.
+edit changed. TRUSTDOCS_DOCUMENT_CACHE names another cache folder, or is ``off`` to
+render everything afresh.
 """
 
 from __future__ import annotations
@@ -86,6 +87,14 @@ def render_documents(
         if progress is not None:
             progress(done, download_path(source, fmt), time.perf_counter() - start)
     return out
+
+
+def cache_location(default: Path) -> Path | None:
+    """Where rendered documents are cached: TRUSTDOCS_DOCUMENT_CACHE if it names a folder, None if it is ``off``."""
+    value = os.environ.get("TRUSTDOCS_DOCUMENT_CACHE", "").strip()
+    if value == "off":
+        return None
+    return Path(value) if value else default
 
 
 def _cached(source: DocumentSource, fmt: str, cache_dir: Path | None) -> bytes:
