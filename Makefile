@@ -13,6 +13,8 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 BUILD_SYSTEM_STAMP := .cache/system-packages-build.ok
 SYSTEM_STAMP := .cache/system-packages-checks.ok
+ZENSICAL_DIR := .zensical
+ZENSICAL_STAMP := $(VENV)/.zensical-installed
 
 # Material prints an end-of-life banner on every build; the date is noted in the README.
 export NO_MKDOCS_2_WARNING := 1
@@ -75,11 +77,29 @@ test: setup-checks ## Set up and run the whole test suite: lint, pytest, then ev
 	$(BIN)/pytest
 	$(BIN)/python -m checks
 
+$(ZENSICAL_STAMP): requirements-zensical.txt $(STAMP)
+	$(BIN)/pip install --quiet --require-hashes -r requirements-zensical.txt
+	touch $@
+
+# Zensical wants docs/ and site/ inside the config's folder, and `zensical build
+# --clean` deletes <project>/.cache, so it builds in a scratch copy, .zensical/.
+zensical: setup $(ZENSICAL_STAMP) ## Build with the pinned Zensical, post-process, and compare every page with the MkDocs build (not in make test)
+	rm -rf $(ZENSICAL_DIR) && mkdir -p $(ZENSICAL_DIR)
+	cp -r docs overrides mkdocs.yml $(ZENSICAL_DIR)/
+	ln -s ../data $(ZENSICAL_DIR)/data
+	ln -s ../macros $(ZENSICAL_DIR)/macros
+	$(BIN)/trustdocs pages --out $(ZENSICAL_DIR)/docs
+	cd $(ZENSICAL_DIR) && ../$(BIN)/zensical build --strict
+	-$(BIN)/trustdocs postprocess $(ZENSICAL_DIR)/site
+	$(BIN)/mkdocs build --strict --quiet --site-dir $(CURDIR)/$(ZENSICAL_DIR)/mkdocs-site
+	$(BIN)/python scripts/compare_builds.py $(ZENSICAL_DIR)/mkdocs-site $(ZENSICAL_DIR)/site --report-only
+
 check-external: build ## Check external links too (needs internet; not part of the offline suite)
 	$(BIN)/python -m checks.links --external site
 
 lock: setup ## Re-pin requirements.txt (with hashes) from requirements.in
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.txt requirements.in
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links -o requirements-zensical.txt requirements-zensical.in
 
 clean: ## Remove the environment, builds and test artefacts
-	rm -rf $(VENV) node_modules site .site-* .cache test-artefacts .pytest_cache
+	rm -rf $(VENV) node_modules site .site-* .cache test-artefacts .pytest_cache $(ZENSICAL_DIR)
