@@ -256,7 +256,8 @@ def relationships(data: DataSet) -> Section:
         "safeguarding-board",
         "Local Safeguarding Children Board",
         md(_rule(data, "rule-lscb-distinct")),
-        "The Board answers to the safeguarding board's challenge on how well children are kept safe.",
+        "It challenges local safeguarding work when needed. It reports to the Children's Trust, and the Trust holds it "
+        "to account for safeguarding all children and young people.",
     )
     partnerships = [f"**{md(data.partner(r.partner).name)}**: {md(r.text)}" for r in data.board.relationships]
     s.add("other-partnerships", "Partnerships", "The Board works with these partnerships:", bullets(partnerships))

@@ -1,0 +1,52 @@
+"""Corrections to the data checked against the sources, pinned so they cannot come back.
+
+Each test states one fact the sources give (the paragraph is named in the
+test) and fails on the wording or value that got it wrong before. Short forms:
+LO = legislative options (July 2008), DG = the April 2008 draft guidance,
+GC = the guidance consultation page, SW = Southwark's report of 21 July 2009.
+"""
+
+from __future__ import annotations
+
+from trustdocs.rendering.documents.constitution import constitution
+
+
+def _record(records, record_id):
+    return next(r for r in records if r.id == record_id)
+
+
+def _paragraphs(dataset):
+    return {p.id: p for s in dataset.guidance for p in s.paragraphs}
+
+
+# --- 1. The Trust holds the LSCB to account, not the other way round (SW 4) ----
+
+
+def test_separate_chairs_rule_says_the_trust_holds_the_lscb_to_account(dataset):
+    text = _record(dataset.board.rules, "rule-separate-chairs").text
+    assert "reports to the Children's Trust" in text
+    assert "The Trust holds it, and the wider system, to account" in text
+    assert "may not have the same chair" in text
+    assert "hold the Trust to account" not in text  # the reversed reading of SW 4
+    assert "2008" not in text  # a 2009 change, not a July 2008 proposal
+
+
+def test_the_lscb_relationship_records_that_the_trust_holds_it_to_account(dataset):
+    text = _record(dataset.board.relationships, "relationship-lscb").text
+    assert "challenges the Children's Trust" not in text  # DG 3.48: its view is of local safeguarding
+    assert "independent view of local safeguarding" in text
+    assert "which would hold it to account" in text
+
+
+# --- 2. The model constitution (DG 3.48; SW 4; LO 48, 50) ----------------------
+
+
+def test_the_constitution_no_longer_says_the_board_answers_to_the_lscb(dataset):
+    for area in (None, dataset.area("southwark"), dataset.area("wessex")):
+        markdown = constitution(dataset, area).markdown
+        assert "answers to the safeguarding board" not in markdown
+        assert "hold the Trust to account" not in markdown
+        assert (
+            "It reports to the Children's Trust, and the Trust holds it to account for safeguarding all children"
+            in markdown
+        )
