@@ -50,3 +50,12 @@ def test_the_constitution_no_longer_says_the_board_answers_to_the_lscb(dataset):
             "It reports to the Children's Trust, and the Trust holds it to account for safeguarding all children"
             in markdown
         )
+
+
+def test_the_constitution_limits_sharing_resources_to_the_local_authority_and_relevant_partners(dataset):
+    for area in (None, dataset.area("southwark")):
+        markdown = constitution(dataset, area).markdown
+        assert "Member bodies may share staff" not in markdown  # schools, the voluntary sector... could not (LO 48, 50)
+        assert "only the local authority and the relevant partners may share" in markdown
+        assert "The power does not extend to other member bodies." in markdown
+        assert "**Pooled budgets and shared resources**" in markdown.split("## Sources")[1]  # LO 14, 48, 50

@@ -276,7 +276,9 @@ def resources(data: DataSet) -> Section:
     s.add(
         "shared-resources",
         "Staff, services and premises",
-        "Member bodies may share staff, goods, services and premises. A written agreement records each arrangement.",
+        "Under section 10 of the Children Act 2004, only the local authority and the relevant partners may share "
+        "staff, goods, services, accommodation and other resources. The power does not extend to other member bodies.",
+        "A written agreement records each arrangement.",
     )
     return s
 
@@ -350,6 +352,10 @@ def _cites(data: DataSet, area: Area | None) -> list[tuple[str, tuple[Cite, ...]
         ("Membership", tuple(c for m in board.membership for c in m.cites)),
         ("Rules", tuple(c for r in board.rules for c in r.cites)),
         ("Relationships", tuple(c for r in board.relationships for c in r.cites)),
+        (
+            "Pooled budgets and shared resources",
+            next(d for d in data.duties if d.id == "pool-budgets-and-share-resources").cites,
+        ),
     ]
     if area is not None:
         out.append((f"{area.name}'s choices", area.cites + tuple(c for m in area.additional_members for c in m.cites)))
