@@ -59,3 +59,12 @@ def test_the_constitution_limits_sharing_resources_to_the_local_authority_and_re
         assert "only the local authority and the relevant partners may share" in markdown
         assert "The power does not extend to other member bodies." in markdown
         assert "**Pooled budgets and shared resources**" in markdown.split("## Sources")[1]  # LO 14, 48, 50
+
+
+# --- 3. Whom the DCS and Lead Member hold to account (SW 10.1) ------------------
+
+
+def test_the_dcs_and_lead_member_hold_departments_partners_and_members_to_account(dataset):
+    role = _record(dataset.board.membership, "member-local-authority").role
+    assert "hold the local authority to account" not in role
+    assert "council departments, partners and Members with duties to cooperate" in role
