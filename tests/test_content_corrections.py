@@ -68,3 +68,25 @@ def test_the_dcs_and_lead_member_hold_departments_partners_and_members_to_accoun
     role = _record(dataset.board.membership, "member-local-authority").role
     assert "hold the local authority to account" not in role
     assert "council departments, partners and Members with duties to cooperate" in role
+
+
+# --- 4. The proposed new relevant partners would own the joint plan (LO 34) ----
+
+NEW_RELEVANT_PARTNERS = {  # LO 23 (amend section 10) and LO 24 (Schools Forums)
+    "schools",
+    "pupil-referral-units",
+    "sixth-form-colleges",
+    "further-education-colleges",
+    "schools-forums",
+}
+
+
+def test_the_joint_plan_owners_include_the_new_relevant_partners_as_a_condition(dataset):
+    plan = dataset.cypp.plan
+    duty = _record(dataset.duties, "joint-cypp")
+    assert duty.status == "proposed"  # the ids are added only to records that are themselves proposals
+    for owners, summary in ((plan.owners, plan.summary), (duty.holders, duty.summary)):
+        assert NEW_RELEVANT_PARTNERS <= set(owners)
+        assert "jobcentre-plus" not in owners  # LO never names it (SW appendix-1 only)
+        assert "only if section 10 were amended" in " ".join(summary.split())
+    assert "asked whether" in _paragraphs(dataset)["g4-16"].text  # LO 34 invites views; it decides nothing
