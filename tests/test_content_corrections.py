@@ -90,3 +90,32 @@ def test_the_joint_plan_owners_include_the_new_relevant_partners_as_a_condition(
         assert "jobcentre-plus" not in owners  # LO never names it (SW appendix-1 only)
         assert "only if section 10 were amended" in " ".join(summary.split())
     assert "asked whether" in _paragraphs(dataset)["g4-16"].text  # LO 34 invites views; it decides nothing
+
+
+# --- 5. When the guidance consultation's outcome came out (GC 5.1; LO 7, 16) ---
+
+
+def _cited(cites):
+    return {(c.source, c.para) for c in cites}
+
+
+def test_the_guidance_consultation_outcome_is_dated_by_the_july_2008_key_issues_only(dataset):
+    c = next(c for c in dataset.consultations if c.id == "statutory-guidance-consultation-2008")
+    # The only outcome the sources hold is LO 7's list of key issues (July 2008).
+    assert str(c.dates.outcome) == "July 2008"
+    assert ("legislative-options-2008", "7") in _cited(c.dates.cites)
+    # GC 5.1 planned August 2008, and LO 16 moved that to the autumn: neither supports July.
+    assert ("guidance-consultation-2008", "5.1") not in _cited(c.dates.cites)
+    summary = " ".join(c.outcome.summary.split())
+    assert "This is not its full response." in summary
+    assert "August 2008" in summary and "autumn" in summary
+
+
+def test_the_timeline_agrees_on_the_guidance_consultation_outcome(dataset):
+    events = {e.id: e for e in dataset.timeline}
+    key_issues = events["event-guidance-consultation-key-issues"]
+    assert str(key_issues.date) == "July 2008" and ("legislative-options-2008", "7") in _cited(key_issues.cites)
+    august = events["event-guidance-consultation-results"]
+    assert "moved this to the autumn" in " ".join(august.summary.split())
+    assert ("legislative-options-2008", "16") in _cited(august.cites)
+    assert str(events["event-revised-guidance-autumn-2008"].date) == "July 2008"  # when LO 8 and 16 said so
