@@ -119,3 +119,22 @@ def test_the_timeline_agrees_on_the_guidance_consultation_outcome(dataset):
     assert "moved this to the autumn" in " ".join(august.summary.split())
     assert ("legislative-options-2008", "16") in _cited(august.cites)
     assert str(events["event-revised-guidance-autumn-2008"].date) == "July 2008"  # when LO 8 and 16 said so
+
+
+# --- 6. Jobcentre Plus: what the 2008 guidance said, not an LO proposal (SW appendix-1) --
+
+
+def test_jobcentre_plus_holds_the_duty_the_2008_guidance_named_it_for_and_no_lo_proposal(dataset):
+    from trustdocs.rendering.pages.partners import partner_page
+
+    assert "jobcentre-plus" not in _record(dataset.duties, "extend-duty-to-cooperate").holders  # LO 11, 23, 24
+    held = dataset.duties_held_by("jobcentre-plus")
+    assert [d.id for d in held] == ["intended-relevant-partners-2008-guidance"]
+    assert held[0].status == "proposed"
+    assert ("southwark-2009", "appendix-1") in _cited(held[0].cites)
+    page = partner_page(dataset, dataset.partner("jobcentre-plus")).markdown
+    assert "No duty or power in the data names this body." not in page
+    proposed = next(
+        s for s in dataset.partner("jobcentre-plus").status_history if s.status == "proposed-relevant-partner"
+    )
+    assert "do not say when in 2008" in " ".join(proposed.note.split())
