@@ -138,3 +138,16 @@ def test_jobcentre_plus_holds_the_duty_the_2008_guidance_named_it_for_and_no_lo_
         s for s in dataset.partner("jobcentre-plus").status_history if s.status == "proposed-relevant-partner"
     )
     assert "do not say when in 2008" in " ".join(proposed.note.split())
+
+
+# --- 7. Unsupported or overstated claims -----------------------------------------
+
+
+def test_the_pupil_well_being_duty_has_no_invented_start_or_legal_basis(dataset):
+    duty = _record(dataset.duties, "promote-pupil-well-being")
+    # DG 3.29 (April 2008): schools 'now have' the duty; no source names its Act or start.
+    assert duty.legal_basis == "Not stated in the sources"
+    assert str(duty.start) == "April 2008"
+    summary = " ".join(duty.summary.split())
+    assert "By April 2008" in summary and "House of Lords" in summary  # SW 5 conflicts
+    assert ("southwark-2009", "5") in _cited(duty.cites)
