@@ -151,3 +151,32 @@ def test_the_pupil_well_being_duty_has_no_invented_start_or_legal_basis(dataset)
     summary = " ".join(duty.summary.split())
     assert "By April 2008" in summary and "House of Lords" in summary  # SW 5 conflicts
     assert ("southwark-2009", "5") in _cited(duty.cites)
+
+
+def _summary(dataset, partner_id):
+    return " ".join(dataset.partner(partner_id).summary.split())
+
+
+def test_partner_summaries_say_no_more_than_their_sources(dataset):
+    # DG 3.52 says only that probation is represented in youth offending teams.
+    assert "young and adult offenders" not in _summary(dataset, "probation")
+    # DG 3.48: the LSCB's independent view is of local safeguarding, not of the Trust; SW 4 reverses the line.
+    lscb = _summary(dataset, "lscb")
+    assert "independent view of the Children's Trust" not in lscb
+    assert "independent view of the quality of local safeguarding" in lscb
+    assert "which would hold it to account" in lscb
+    # DG 3.38: the private sector 'may provide a significant proportion' of full day care.
+    private = _summary(dataset, "private-sector")
+    assert "much of the full day care" not in private and "may provide a significant share" in private
+    # DG 3.35: 'It is increasingly the case that neither ...'.
+    assert "Increasingly, neither" in _summary(dataset, "primary-care-trusts")
+    # DG 3.35 calls GPs 'key players', not 'central'; DG 3.36 is good practice, not an SHA role.
+    assert "central to children's health" not in _summary(dataset, "gp-practices")
+    assert "As good practice" in _summary(dataset, "strategic-health-authorities")
+    # LO 47: the Board place is a July 2008 proposal; LO 21: Raising Expectations made the legal-category proposal.
+    assert "The July 2008 proposals said they should have a place" in _summary(
+        dataset, "voluntary-and-community-sector"
+    )
+    assert "Raising Expectations proposed" in _summary(dataset, "sixth-form-colleges")
+    # LO 29 ties Strong and Prosperous Communities to the plan's performance framework, not to the LSP.
+    assert dataset.partner("lsp").statutory_basis == "None stated in the sources"
