@@ -180,3 +180,20 @@ def test_partner_summaries_say_no_more_than_their_sources(dataset):
     assert "Raising Expectations proposed" in _summary(dataset, "sixth-form-colleges")
     # LO 29 ties Strong and Prosperous Communities to the plan's performance framework, not to the LSP.
     assert dataset.partner("lsp").statutory_basis == "None stated in the sources"
+
+
+def test_status_dates_are_not_taken_from_a_later_document(dataset):
+    import datetime
+
+    # DG 3.12 and 3.14 (April 2008) already treat children's centres as Trust settings; LO 26 (July) only asks how.
+    centres = dataset.partner("childrens-centres")
+    assert centres.status_on(datetime.date(2008, 6, 30)) == "other-partner"
+    assert ("draft-guidance-2008", "3.12") in _cited(centres.status_history[0].cites)
+    # DG 3.46: 14-19 partnerships already existed in April 2008; no source gives a start.
+    assert "no start date" in " ".join(dataset.partner("partnerships-14-19").status_history[0].note.split())
+    # DG 3.45: 0-7 partnerships were only planned pilots.
+    assert "Only planned" in dataset.partner("partnerships-0-7").status_history[0].note
+    # The 2005 lists (relevant partners, schools, the private sector) are in SW appendix-1, not in 2008 texts.
+    for pid in ("district-councils", "police", "learning-and-skills-council", "schools", "private-sector"):
+        first = dataset.partner(pid).status_history[0]
+        assert str(first.start) == "2005" and ("southwark-2009", "appendix-1") in _cited(first.cites), pid
