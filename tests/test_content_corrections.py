@@ -197,3 +197,50 @@ def test_status_dates_are_not_taken_from_a_later_document(dataset):
     for pid in ("district-councils", "police", "learning-and-skills-council", "schools", "private-sector"):
         first = dataset.partner(pid).status_history[0]
         assert str(first.start) == "2005" and ("southwark-2009", "appendix-1") in _cited(first.cites), pid
+
+
+def _text(dataset, paragraph_id):
+    return " ".join(_paragraphs(dataset)[paragraph_id].text.split())
+
+
+def test_guidance_paragraphs_keep_the_force_and_hedges_of_their_sources(dataset):
+    assert "matters most for public health" not in _text(dataset, "g1-10")  # DG 1.9: 'many public health agendas'
+    assert "particularly important for many public health" in _text(dataset, "g1-10")
+    assert "potential to succeed" in _text(dataset, "g1-9")  # DG fn-1
+    # DG 2.6: schools 'have to be' active partners and it is 'essential' they are engaged.
+    g2_11 = _paragraphs(dataset)["g2-11"]
+    assert g2_11.strength == "must" and "have to be active partners" in _text(dataset, "g2-11")
+    # DG 3.38: 'may provide a significant proportion of all full day-care'.
+    assert "much of the full day care" not in _text(dataset, "g3-29")
+    assert "may provide a significant share of all full day care" in _text(dataset, "g3-29")
+    assert "Increasingly, neither" in _text(dataset, "g3-25")  # DG 3.35
+    assert "sometimes draw learners from over 100 authorities" in _text(dataset, "g4-8")  # LO 22
+    assert "sometimes be hard to engage" in _text(dataset, "g4-6")  # LO 7
+    guidance = next(c for c in dataset.consultations if c.id == "statutory-guidance-consultation-2008")
+    assert any("can sometimes be hard to engage" in f.text for f in guidance.outcome.findings)
+
+
+def test_plan_variation_is_not_blamed_on_the_regulations(dataset):
+    # LO 32 reads the variation as local ownership; LO 33 gives consistency as a remedy, not a cause.
+    text = _text(dataset, "g4-15")
+    assert "partly because the regulations" not in text
+    assert "locally owned" in text
+
+
+def test_pooling_by_the_voluntary_and_private_sectors_is_not_shown_as_the_section_10_power(dataset):
+    g3_20 = _paragraphs(dataset)["g3-20"]  # DG 3.27 says pool 'wherever possible'; LO 14 and 50 say they could not
+    assert "only the local authority and its relevant partners pool budgets" in _text(dataset, "g3-20")
+    assert "pool-budgets-and-share-resources" not in g3_20.duties
+
+
+def test_planned_16_to_19_commissioning_is_not_presented_as_in_force(dataset):
+    text = _text(dataset, "g3-22")  # LO 21: from 2010; DG 3.32: its legal framework was still to come
+    assert "the local authority must commission provision for every young person" not in text
+    assert "from 2010" in text and "still to be put in place" in text
+    assert ("legislative-options-2008", "21") in _cited(_paragraphs(dataset)["g3-22"].cites)
+
+
+def test_the_trust_is_not_said_to_replace_the_drug_action_team(dataset):
+    text = _text(dataset, "g2-20")  # DG fn-9: 'a departure from previous practice'; DG 2.15: a role in aligning
+    assert "should now lead" not in text and "not the Drug Action Team" not in text
+    assert "departure from past practice" in text
