@@ -244,3 +244,25 @@ def test_the_trust_is_not_said_to_replace_the_drug_action_team(dataset):
     text = _text(dataset, "g2-20")  # DG fn-9: 'a departure from previous practice'; DG 2.15: a role in aligning
     assert "should now lead" not in text and "not the Drug Action Team" not in text
     assert "departure from past practice" in text
+
+
+def test_citations_point_at_the_paragraph_that_says_it(dataset):
+    options = next(c for c in dataset.consultations if c.id == "legislative-options-consultation-2008")
+    q2 = next(q for q in options.questions if q.id == "q2")  # the FE barrier ('over 100 authorities') is LO 22
+    assert ("legislative-options-2008", "22") in _cited(q2.cites)
+    assert ("legislative-options-2008", "21") not in _cited(q2.cites)
+    closes = next(e for e in dataset.timeline if e.id == "event-draft-guidance-consultation-closes")
+    assert ("response-form-2008", "consultation-criteria") not in _cited(closes.cites)  # the date is not there
+    terms = {t.id: t for t in dataset.glossary}
+    assert ("legislative-options-2008", "14") in _cited(terms["pooled-budget"].cites)  # 'a pooled fund' (LO 14)
+    assert "relevant partners" in terms["pooled-budget"].definition
+
+
+def test_small_overstatements_are_gone(dataset):
+    joint = _record(dataset.cypp.requirements, "cypp-joint-commissioning")
+    assert "areas such as child health" in joint.text  # LO 36 gives examples, not a closed list
+    assert "pooled where that helps" not in _record(dataset.features, "integrated-strategy").summary  # DG 1.15
+    stay_safe = " ".join(_record(dataset.outcomes, "stay-safe").summary.split())
+    assert "harm and neglect" not in stay_safe  # DG 2.5: 'protected', 'safe environments'
+    guidance = next(c for c in dataset.consultations if c.id == "statutory-guidance-consultation-2008")
+    assert "no longer exists" not in guidance.respond.note  # no source says so
