@@ -290,3 +290,16 @@ def test_no_guidance_paragraph_speaks_of_2008_as_now(dataset):
         assert stale not in _text(dataset, pid), pid
     assert "substantially in place" in _text(dataset, "g1-7")  # DG 1.8's 'substantially' restored
     assert "begin to show faster improvement" in _text(dataset, "g3-2")  # DG 3.4
+
+
+# --- 9. Plurals of glossary expansions ---------------------------------------------
+
+
+def test_abbreviation_plurals_are_made_only_when_correct(dataset):
+    from trustdocs.rendering.pages.framework import abbreviations
+
+    lines = abbreviations(dataset)
+    assert "Matterss" not in lines and "Servicess" not in lines and "Familiess" not in lines
+    assert "*[ECMs]" not in lines and "*[DCSFs]" not in lines  # no regular plural: none is made
+    assert "*[DCSs]: Directors of Children's Services" in lines  # the head noun takes the s
+    assert "*[PCTs]: Primary Care Trusts" in lines
