@@ -303,3 +303,20 @@ def test_abbreviation_plurals_are_made_only_when_correct(dataset):
     assert "*[ECMs]" not in lines and "*[DCSFs]" not in lines  # no regular plural: none is made
     assert "*[DCSs]: Directors of Children's Services" in lines  # the head noun takes the s
     assert "*[PCTs]: Primary Care Trusts" in lines
+
+
+# --- 10. Timeline order within a year ------------------------------------------------
+
+
+def test_dated_timeline_events_sit_after_what_came_before_them(dataset):
+    ids = [e.id for e in dataset.timeline]
+    events = {e.id: e for e in dataset.timeline}
+    # DG 3.14: 'by the end of 2008' is December 2008, not the first day of 2008.
+    assert str(events["event-targeted-youth-support"].date) == "December 2008"
+    assert ids.index("event-targeted-youth-support") > ids.index("event-legislative-options-consultation-closes")
+    # The autumn promise is July 2008 (LO 8, 16), after the draft closed on 26 June (LO 7).
+    assert ids.index("event-revised-guidance-autumn-2008") > ids.index("event-draft-guidance-consultation-closes")
+    # A year-only date still sorts first in its year (a code matter), so the analysis says when it came.
+    assert "after the consultation closed on 25 September 2008" in " ".join(
+        events["event-analysis-of-responses"].summary.split()
+    )
