@@ -320,3 +320,12 @@ def test_dated_timeline_events_sit_after_what_came_before_them(dataset):
     assert "after the consultation closed on 25 September 2008" in " ".join(
         events["event-analysis-of-responses"].summary.split()
     )
+
+
+# --- 11. Southwark: recruiting, not recruited (SW 4) -------------------------------
+
+
+def test_southwark_lscb_chair_was_being_recruited(dataset):
+    southwark = dataset.area("southwark")
+    assert southwark.lscb_chair == "An independent chair, being recruited in July 2009"  # 'we are recruiting'
+    assert "recruited in 2009" not in constitution(dataset, southwark).markdown
