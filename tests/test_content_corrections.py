@@ -329,3 +329,12 @@ def test_southwark_lscb_chair_was_being_recruited(dataset):
     southwark = dataset.area("southwark")
     assert southwark.lscb_chair == "An independent chair, being recruited in July 2009"  # 'we are recruiting'
     assert "recruited in 2009" not in constitution(dataset, southwark).markdown
+
+
+# --- 7 (continued). Academies -------------------------------------------------------
+
+
+def test_the_academies_proposal_is_for_future_academies_only(dataset):
+    # LO 23: 'Future Academies would be brought within scope'; AR: a third asked for existing ones too.
+    proposed = next(s for s in dataset.partner("academies").status_history if s.status == "proposed-relevant-partner")
+    assert "Existing Academies were not included" in " ".join(proposed.note.split())
