@@ -167,7 +167,7 @@ def test_partner_summaries_say_no_more_than_their_sources(dataset):
     assert "which would hold it to account" in lscb
     # DG 3.38: the private sector 'may provide a significant proportion' of full day care.
     private = _summary(dataset, "private-sector")
-    assert "much of the full day care" not in private and "may provide a significant share" in private
+    assert "much of the full day care" not in private and "may have provided a significant share" in private
     # DG 3.35: 'It is increasingly the case that neither ...'.
     assert "Increasingly, neither" in _summary(dataset, "primary-care-trusts")
     # DG 3.35 calls GPs 'key players', not 'central'; DG 3.36 is good practice, not an SHA role.
