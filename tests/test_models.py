@@ -58,4 +58,9 @@ def test_status_on_a_date(dataset):
 def test_board_roles_and_plan_requirements_for_a_partner(dataset):
     assert [m.id for m in dataset.board_roles_of("schools-forums")] == ["member-schools-forum"]
     assert len(dataset.requirements_concerning("police")) == len(dataset.cypp.requirements)  # an owner
-    assert [r.id for r in dataset.requirements_concerning("schools")] == ["cypp-early-intervention"]
+    assert len(dataset.requirements_concerning("schools")) == len(dataset.cypp.requirements)  # a new owner (LO 34)
+    assert [r.id for r in dataset.requirements_concerning("childrens-centres")] == [
+        "cypp-consultation-list",
+        "cypp-early-intervention",
+        "cypp-joint-commissioning",
+    ]

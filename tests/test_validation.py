@@ -25,11 +25,11 @@ def test_unknown_field(data_copy):
 
 
 def test_missing_field(data_copy):
-    data_copy.replace("board.yml", "    role: Leads the Board", "    # role removed")
+    data_copy.replace("board.yml", "    role: It sets up and maintains the Board", "    # role removed")
     data_copy.replace(
         "board.yml",
-        '    strength: must\n    cites:\n      - {source: legislative-options-2008, para: "44"}\n      - {source: southwark-2009',
-        '    cites:\n      - {source: legislative-options-2008, para: "44"}\n      - {source: southwark-2009',
+        '    strength: must\n    cites:\n      - {source: legislative-options-2008, para: "14"}\n      - {source: legislative-options-2008, para: "44"}',
+        '    cites:\n      - {source: legislative-options-2008, para: "14"}\n      - {source: legislative-options-2008, para: "44"}',
     )
     line = data_copy.line_of("board.yml", "- id: member-local-authority")
     assert only(data_copy) == [

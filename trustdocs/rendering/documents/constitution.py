@@ -256,7 +256,8 @@ def relationships(data: DataSet) -> Section:
         "safeguarding-board",
         "Local Safeguarding Children Board",
         md(_rule(data, "rule-lscb-distinct")),
-        "The Board answers to the safeguarding board's challenge on how well children are kept safe.",
+        "It challenges local safeguarding work when needed. It reports to the Children's Trust, and the Trust holds it "
+        "to account for safeguarding all children and young people.",
     )
     partnerships = [f"**{md(data.partner(r.partner).name)}**: {md(r.text)}" for r in data.board.relationships]
     s.add("other-partnerships", "Partnerships", "The Board works with these partnerships:", bullets(partnerships))
@@ -275,7 +276,9 @@ def resources(data: DataSet) -> Section:
     s.add(
         "shared-resources",
         "Staff, services and premises",
-        "Member bodies may share staff, goods, services and premises. A written agreement records each arrangement.",
+        "Under section 10 of the Children Act 2004, only the local authority and the relevant partners may share "
+        "staff, goods, services, accommodation and other resources. The power does not extend to other member bodies.",
+        "A written agreement records each arrangement.",
     )
     return s
 
@@ -349,6 +352,10 @@ def _cites(data: DataSet, area: Area | None) -> list[tuple[str, tuple[Cite, ...]
         ("Membership", tuple(c for m in board.membership for c in m.cites)),
         ("Rules", tuple(c for r in board.rules for c in r.cites)),
         ("Relationships", tuple(c for r in board.relationships for c in r.cites)),
+        (
+            "Pooled budgets and shared resources",
+            next(d for d in data.duties if d.id == "pool-budgets-and-share-resources").cites,
+        ),
     ]
     if area is not None:
         out.append((f"{area.name}'s choices", area.cites + tuple(c for m in area.additional_members for c in m.cites)))

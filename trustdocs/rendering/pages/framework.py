@@ -54,7 +54,11 @@ def abbreviations(data: DataSet) -> str:
     for t in data.glossary:
         if t.abbreviation:  # the plural too: the guidance says PCTs as often as PCT
             pairs.setdefault(t.abbreviation, t.term)
-            pairs.setdefault(t.abbreviation + "s", t.term + "s")
+            # Only a regular plural, made on the head noun: 'Directors of Children's Services', never
+            # 'Every Child Matterss' (a head noun ending s, x, z, ch, sh or y gets no plural).
+            head, of, rest = t.term.partition(" of ")
+            if not re.search(r"(?:[sxzy]|ch|sh)$", head):
+                pairs.setdefault(t.abbreviation + "s", head + "s" + of + rest)
     for p in data.partners:  # SHAs, PRUs, SSCCs: a partner's short name, when it is an abbreviation
         if re.fullmatch(r"[A-Z]{2,6}s?", p.short_name):
             pairs.setdefault(p.short_name, p.name)
