@@ -17,7 +17,7 @@ def trustdocs(*args: str, cwd) -> subprocess.CompletedProcess:
 def test_validate_passes_on_the_real_data(root):
     result = trustdocs("validate", cwd=root)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("data: valid. 6 sources, 5 outcomes, 5 features")
+    assert result.stdout.startswith("data: valid. 6 source documents, 3 Acts, 5 outcomes, 5 features")
 
 
 def test_validate_names_file_line_and_field_and_exits_1(data_copy):

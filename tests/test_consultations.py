@@ -111,14 +111,14 @@ def test_a_closing_month_means_its_last_day_and_no_outcome_date_means_still_bein
     assert consultation_state(c, D(2040, 1, 1)) == "closed-being-analysed"
 
 
-def test_the_as_at_date_comes_from_the_environment_or_is_today():
-    assert as_at_date({"TRUSTDOCS_AS_AT": "2008-05-01"}) == D(2008, 5, 1)
-    assert as_at_date({}, today=D(2025, 1, 2)) == D(2025, 1, 2)
-    # A reproducible build's date is SOURCE_DATE_EPOCH's day; TRUSTDOCS_AS_AT still wins.
-    assert as_at_date({"SOURCE_DATE_EPOCH": "1230768000"}, today=D(2025, 1, 2)) == D(2009, 1, 1)
-    assert as_at_date({"SOURCE_DATE_EPOCH": "1230768000", "TRUSTDOCS_AS_AT": "2008-05-01"}) == D(2008, 5, 1)
+def test_the_as_at_date_comes_from_the_environment_or_is_the_datas_own_date(dataset):
+    assert as_at_date(D(2009, 7, 21), {"TRUSTDOCS_AS_AT": "2008-05-01"}) == D(2008, 5, 1)
+    assert as_at_date(D(2009, 7, 21), {}) == D(2009, 7, 21)
+    # Neither the build machine's clock nor SOURCE_DATE_EPOCH moves it: the same data gives the same pages.
+    assert as_at_date(D(2009, 7, 21), {"SOURCE_DATE_EPOCH": "1230768000"}) == D(2009, 7, 21)
+    assert dataset.latest_source_date == D(2009, 7, 21)
     with pytest.raises(ValueError) as caught:
-        as_at_date({"TRUSTDOCS_AS_AT": "1 May 2008"})
+        as_at_date(D(2009, 7, 21), {"TRUSTDOCS_AS_AT": "1 May 2008"})
     assert str(caught.value) == "TRUSTDOCS_AS_AT='1 May 2008' is not a date written as YYYY-MM-DD"
 
 
@@ -176,7 +176,7 @@ def test_a_consultation_page_links_questions_to_guidance_paragraphs_that_exist(d
         assert len(links) >= len([q for q in c.questions if q.about])
         for section_id, anchor in links:
             section = next(s for s in dataset.guidance if s.id == section_id)
-            assert f'<span id="{anchor}"></span>' in section_page(dataset, section).markdown
+            assert f'<span id="{anchor}"></span>' in section_page(dataset, section, D(2025, 1, 1)).markdown
 
 
 def test_every_citation_links_to_a_paragraph_anchor_the_source_page_has(dataset):
@@ -191,7 +191,7 @@ def test_every_citation_links_to_a_paragraph_anchor_the_source_page_has(dataset)
     # nothing else cites (question q1 of the response form) has an anchor.
     assert (
         "[Guidance consultation response form (2008)](../../sources/response-form-2008.md), "
-        "paragraph [`q1`](../../sources/response-form-2008.md#p-q1))"
+        "question [1](../../sources/response-form-2008.md#p-q1))"
     ) in text
     assert '<h3 id="p-q1">' in sources["sources/response-form-2008.md"]
 
@@ -200,7 +200,8 @@ def test_every_citation_links_to_a_paragraph_anchor_the_source_page_has(dataset)
 
 
 def form_of(dataset, c: Consultation, as_at=None) -> BeautifulSoup:
-    page = respond_page(dataset, c, as_at or D(2025, 1, 1))
+    """The response form as it was while the consultation was open (by default, on its opening day)."""
+    page = respond_page(dataset, c, as_at or c.dates.opens.start)
     return html(page.markdown)
 
 
@@ -276,8 +277,20 @@ def test_with_an_endpoint_an_open_consultation_posts_there_with_a_honeypot(datas
     assert honeypot.find_parent("div")["aria-hidden"] == "true"
     assert form.find("button", type="submit").get_text() == "Send your response"
     assert form.find(id="response-download-json") is None
-    closed = form_of(dataset, c, as_at=D(2008, 10, 1)).form  # once closed, nothing is posted
-    assert closed.get("action") is None and closed["data-mode"] == "download"
+    closed = respond_page(dataset, c, D(2008, 10, 1))  # once closed: no form, and nothing is posted
+    assert "<form" not in closed.markdown and "responses.example.gov.uk" not in closed.markdown
+
+
+def test_a_closed_consultation_shows_what_it_asked_and_invites_no_response(dataset):
+    """A closed consultation's page is a record: no form, no address to send a response to."""
+    for c in dataset.consultations:
+        page = respond_page(dataset, c, D(2025, 1, 1)).markdown
+        assert page.startswith("# What was asked: ")
+        assert "<form" not in page and "Where to send" not in page and "Save your answers" not in page
+        assert "Responses are no longer accepted" in page
+        assert (c.respond.email or "no email") not in page
+        for q in c.questions:
+            assert f"{q.number}. " in page
 
 
 def test_the_form_requests_nothing_from_another_origin(dataset):

@@ -71,8 +71,8 @@ def test_outcomes_list_numbers_and_cites_each_outcome(dataset):
     assert len(lines) == 5
     assert lines[0].startswith("1. **Be healthy**. Good physical")
     assert lines[0].endswith(
-        "([Draft statutory guidance (2008)](sources/draft-guidance-2008.md), paragraphs "
-        "[1.1](sources/draft-guidance-2008.md#p-1-1) and [2.3](sources/draft-guidance-2008.md#p-2-3))"
+        "([Draft statutory guidance (2008)](sources/draft-guidance-2008.md), "
+        "paragraphs [1.1](sources/draft-guidance-2008.md#p-1-1) and [2.3](sources/draft-guidance-2008.md#p-2-3))"
     )
 
 
@@ -91,9 +91,11 @@ def test_citation_groups_paragraphs_by_source(dataset):
         Cite("southwark-2009", "4"),
     )
     assert citation(cites, dataset, "../sources") == (
-        "([Legislative options (2008)](../sources/legislative-options-2008.md), paragraphs "
-        "[44](../sources/legislative-options-2008.md#p-44) and [45](../sources/legislative-options-2008.md#p-45); "
-        "[Southwark executive report (2009)](../sources/southwark-2009.md), paragraph [4](../sources/southwark-2009.md#p-4))"
+        "([Legislative options (2008)](../sources/legislative-options-2008.md), "
+        "paragraphs [44](../sources/legislative-options-2008.md#p-44) and "
+        "[45](../sources/legislative-options-2008.md#p-45); "
+        "[Southwark executive report (2009)](../sources/southwark-2009.md), "
+        "paragraph [4](../sources/southwark-2009.md#p-4))"
     )
 
 
@@ -115,3 +117,34 @@ def test_code_spans_hold_only_text_that_needs_no_escaping():
     # Inside backticks &lt; would show literally, so such text is escaped plain text instead.
     assert code("<b>x</b>") == "&lt;b&gt;x&lt;/b&gt;"
     assert to_html(code("a|b `c`")) == "<p>a&#124;b &#96;c&#96;</p>"
+
+
+@pytest.mark.parametrize(
+    "para, seen",
+    [
+        ("14", "paragraph 14"),
+        ("3.21", "paragraph 3.21"),
+        ("fn-2", "footnote 2"),
+        ("q1", "question 1"),
+        ("appendix-1", "appendix 1"),
+        ("section-10", "section 10"),
+        ("extending-the-duty", "section 'Extending the duty'"),
+    ],
+)
+def test_readers_see_labels_never_internal_codes(para, seen):
+    from trustdocs.rendering.common import reader_label
+
+    assert reader_label(para) == seen
+    assert reader_label(para, {para: "the heading"}) == "the heading"
+
+
+def test_citations_group_labels_by_kind_as_readers_see_them(dataset):
+    cites = (
+        Cite("draft-guidance-2008", "3.48"),
+        Cite("draft-guidance-2008", "fn-2"),
+        Cite("draft-guidance-2008", "3.49"),
+    )
+    assert citation(cites, dataset, "s") == (
+        "([Draft statutory guidance (2008)](s/draft-guidance-2008.md), paragraphs [3.48](s/draft-guidance-2008.md#p-3-48) "
+        "and [3.49](s/draft-guidance-2008.md#p-3-49), footnote [2](s/draft-guidance-2008.md#p-fn-2))"
+    )

@@ -28,13 +28,40 @@ def test_missing_field(data_copy):
     data_copy.replace("board.yml", "    role: It sets up and maintains the Board", "    # role removed")
     data_copy.replace(
         "board.yml",
-        '    strength: must\n    cites:\n      - {source: legislative-options-2008, para: "14"}\n      - {source: legislative-options-2008, para: "44"}',
-        '    cites:\n      - {source: legislative-options-2008, para: "14"}\n      - {source: legislative-options-2008, para: "44"}',
+        "    status:\n      - status: proposed\n        from: 2008-07\n        strength: must\n"
+        "        binds: [local-authority]\n",
+        "    oldstatus:\n      - status: proposed\n        from: 2008-07\n"
+        "        strength: must\n        binds: [local-authority]\n",
     )
     line = data_copy.line_of("board.yml", "- id: member-local-authority")
     assert only(data_copy) == [
         f"data/board.yml:{line}:5: $.membership[0].role: missing required field 'role'",
-        f"data/board.yml:{line}:5: $.membership[0].strength: missing required field 'strength'",
+        f"data/board.yml:{line}:5: $.membership[0].status: missing required field 'status'",
+        f"data/board.yml:{line + 3}:5: $.membership[0].oldstatus: unknown field 'oldstatus' (allowed here: cites, id, "
+        "partner, role, status)",
+    ]
+
+
+def test_a_bare_strength_is_refused_with_the_reason(data_copy):
+    """A strength outside a status entry would read as law: the message says where it belongs."""
+    data_copy.replace("board.yml", "    role: It sets up", "    strength: must\n    role: It sets up")
+    line = data_copy.line_of("board.yml", "    strength: must")
+    assert only(data_copy) == [
+        f"data/board.yml:{line}:5: $.membership[0].strength: a bare strength is not allowed: put it in a status entry, "
+        "which says when, by what source and whom it binds (a proposal reads 'proposed in July 2008: would be required')"
+    ]
+
+
+def test_a_status_needs_its_basis_or_its_document_and_a_strength_needs_whom_it_binds(data_copy):
+    data_copy.replace(
+        "board.yml",
+        "        binds: [local-authority]\n        by: legislative-options-2008\n        note: The local",
+        "        note: The local",
+    )
+    line = data_copy.line_of("board.yml", "        note: The local")
+    assert only(data_copy) == [
+        f"data/board.yml:{line - 3}:9: $.membership[0].status[0].binds: 'strength' needs 'binds': say whom the strength applies to",
+        f"data/board.yml:{line - 3}:9: $.membership[0].status[0].by: missing required field 'by'",
     ]
 
 
@@ -42,7 +69,7 @@ def test_value_not_in_the_allowed_list(data_copy):
     data_copy.replace("duties.yml", "    strength: must\n", "    strength: shall\n")
     line = data_copy.line_of("duties.yml", "strength: shall")
     assert only(data_copy) == [
-        f"data/duties.yml:{line}:15: $.duties[0].strength: 'shall' is not one of: must, should, may"
+        f"data/duties.yml:{line}:19: $.duties[0].status[0].strength: 'shall' is not one of: must, should, may"
     ]
 
 
@@ -92,7 +119,7 @@ def test_citation_to_an_unregistered_paragraph(data_copy):
     data_copy.replace("cypp.yml", 'para: "35"', 'para: "52"')
     line = data_copy.line_of("cypp.yml", 'para: "52"')
     assert only(data_copy) == [
-        f"data/cypp.yml:{line}:50: $.requirements[3].cites[0].para: paragraph '52' is not in the register for source 'legislative-options-2008' (data/sources.yml)"
+        f"data/cypp.yml:{line}:54: $.requirements[3].status[0].cites[1].para: paragraph '52' is not in the register for source 'legislative-options-2008' (data/sources.yml)"
     ]
 
 
@@ -109,8 +136,8 @@ def test_citation_to_an_unknown_source(data_copy):
 def test_statuses_out_of_order(data_copy):
     data_copy.replace(
         "partners.yml",
-        '      - status: proposed-relevant-partner\n        from: 2008-07\n        cites:\n          - {source: legislative-options-2008, para: "23"}\n    cites:\n      - {source: legislative-options-2008, para: "20"}',
-        '      - status: proposed-relevant-partner\n        from: 2004\n        cites:\n          - {source: legislative-options-2008, para: "23"}\n    cites:\n      - {source: legislative-options-2008, para: "20"}',
+        '      - status: proposed-relevant-partner\n        from: 2008-07\n        by: legislative-options-2008\n        cites:\n          - {source: legislative-options-2008, para: "23"}\n    cites:\n      - {source: legislative-options-2008, para: "20"}',
+        '      - status: proposed-relevant-partner\n        from: 2004\n        by: legislative-options-2008\n        cites:\n          - {source: legislative-options-2008, para: "23"}\n    cites:\n      - {source: legislative-options-2008, para: "20"}',
     )
     line = data_copy.line_of("partners.yml", "from: 2004")
     assert only(data_copy) == [

@@ -41,7 +41,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
     if isinstance(data, int):
         return data
     print(
-        f"{args.data}: valid. {len(data.sources)} sources, {len(data.outcomes)} outcomes, "
+        f"{args.data}: valid. {len(data.documents)} source documents, {len(data.sources) - len(data.documents)} Acts, "
+        f"{len(data.outcomes)} outcomes, "
         f"{len(data.features)} features, {len(data.partners)} partners, {len(data.duties)} duties, "
         f"{len(data.board.membership)} Board members, {len(data.cypp.requirements)} plan requirements, "
         f"{len(data.glossary)} glossary terms."

@@ -24,11 +24,12 @@ from trustdocs.rendering.pages import (
     duties,
     framework,
     guidance,
+    on_a_date,
     partners,
     sources,
     timeline,
 )
-from trustdocs.validation import references
+from trustdocs.validation import references, status
 from trustdocs.validation.characters import unprintable_characters
 from trustdocs.validation.consultations import consultation_problems
 
@@ -77,7 +78,6 @@ CHECKS = (
     references.duplicate_ids,
     references.unknown_references(KINDS),
     references.unregistered_citations,
-    references.status_history_order,
     references.timeline_order,
     references.duplicate_guidance_numbers,
     references.area_bodies,
@@ -85,6 +85,9 @@ CHECKS = (
     references.quoted_records(
         constitution.QUOTED_RECORDS, "the model constitution", "trustdocs/rendering/documents/constitution.py"
     ),
+    status.status_order,
+    status.status_references,
+    status.restated_citations,
     unprintable_characters,
     consultation_problems,
 )
@@ -100,6 +103,7 @@ PAGES = (
     cypp.pages,
     framework.pages,
     changes.pages,
+    on_a_date.pages,
     downloads.pages,
     documents.pages,
     consultations.pages,

@@ -35,18 +35,16 @@ def zip_timestamp() -> tuple[int, int, int, int, int, int]:
     return (t.year, t.month, t.day, t.hour, t.minute, t.second - t.second % 2)
 
 
-def as_at_date(environ: Mapping[str, str] = os.environ, today: datetime.date | None = None) -> datetime.date:
-    """The date states are worked out for: TRUSTDOCS_AS_AT if set; else the build date.
+def as_at_date(default: datetime.date, environ: Mapping[str, str] = os.environ) -> datetime.date:
+    """The date the whole site is worked out for: TRUSTDOCS_AS_AT if set, else ``default``.
 
-    The build date is SOURCE_DATE_EPOCH's day when that is set, so a
-    reproducible build gives the same pages whenever it runs; otherwise today.
+    The default is the date of the latest source (the data's own date), so the
+    same data gives the same pages whenever and wherever it is built. Set
+    TRUSTDOCS_AS_AT=2008-05-01 to see the framework as it stood then.
     """
     value = environ.get(AS_AT, "").strip()
     if not value:
-        epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
-        if epoch.isdigit():
-            return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).date()
-        return today or datetime.date.today()
+        return default
     try:
         if not _ISO_DAY.match(value):
             raise ValueError

@@ -29,6 +29,7 @@ from trustdocs.model.records import (
     StatusPeriod,
     Term,
 )
+from trustdocs.model.status import Status
 
 
 def collection(raw: dict[str, Any], folder: str) -> list[tuple[str, dict]]:
@@ -64,6 +65,23 @@ def build_area(a: dict[str, Any]) -> Area:
     )
 
 
+def status_from(raw: list[dict[str, Any]] | None) -> tuple[Status, ...]:
+    """A record's status entries (absent: none)."""
+    return tuple(
+        Status(
+            kind=e["status"],
+            start=PartialDate.parse(e["from"]),
+            cites=cites_from(e["cites"]),
+            strength=e.get("strength", ""),
+            binds=tuple(e.get("binds", ())),
+            basis=e.get("basis", ""),
+            by=e.get("by", ""),
+            note=e.get("note", ""),
+        )
+        for e in raw or ()
+    )
+
+
 def build_dataset(raw: dict[str, Any]) -> DataSet:
     """Turn validated raw data (file name -> parsed YAML) into typed models."""
     partners = tuple(
@@ -76,7 +94,14 @@ def build_dataset(raw: dict[str, Any]) -> DataSet:
             statutory_basis=p["statutory_basis"],
             area_types=tuple(p["area_types"]),
             status_history=tuple(
-                StatusPeriod(s["status"], PartialDate.parse(s["from"]), s.get("note", ""), cites_from(s["cites"]))
+                StatusPeriod(
+                    s["status"],
+                    PartialDate.parse(s["from"]),
+                    s.get("note", ""),
+                    cites_from(s["cites"]),
+                    basis=s.get("basis", ""),
+                    by=s.get("by", ""),
+                )
                 for s in p["status_history"]
             ),
             cites=cites_from(p["cites"]),
@@ -88,40 +113,50 @@ def build_dataset(raw: dict[str, Any]) -> DataSet:
             id=d["id"],
             name=d["name"],
             kind=d["kind"],
-            strength=d["strength"],
             holders=tuple(d["holders"]),
-            legal_basis=d["legal_basis"],
-            status=d["status"],
-            start=PartialDate.parse(d["from"]),
             summary=d["summary"],
             cites=cites_from(d["cites"]),
+            status=status_from(d["status"]),
         )
         for d in raw["duties"]["duties"]
     )
     board_raw = raw["board"]
     board = Board(
-        objectives=tuple(Statement(s["id"], s["text"], cites_from(s["cites"])) for s in board_raw["objectives"]),
-        functions=tuple(Statement(s["id"], s["text"], cites_from(s["cites"])) for s in board_raw["functions"]),
+        objectives=tuple(
+            Statement(s["id"], s["text"], cites_from(s["cites"]), status_from(s["status"]))
+            for s in board_raw["objectives"]
+        ),
+        functions=tuple(
+            Statement(s["id"], s["text"], cites_from(s["cites"]), status_from(s["status"]))
+            for s in board_raw["functions"]
+        ),
         membership=tuple(
-            Member(m["id"], m["partner"], m["role"], m["strength"], cites_from(m["cites"]))
+            Member(m["id"], m["partner"], m["role"], status_from(m["status"]), cites_from(m["cites"]))
             for m in board_raw["membership"]
         ),
-        rules=tuple(Rule(r["id"], r["text"], r["strength"], cites_from(r["cites"])) for r in board_raw["rules"]),
+        rules=tuple(
+            Rule(r["id"], r["text"], status_from(r["status"]), cites_from(r["cites"])) for r in board_raw["rules"]
+        ),
         relationships=tuple(
-            Relationship(r["id"], r["partner"], r["text"], cites_from(r["cites"])) for r in board_raw["relationships"]
+            Relationship(r["id"], r["partner"], r["text"], cites_from(r["cites"]), status_from(r.get("status")))
+            for r in board_raw["relationships"]
         ),
     )
     plan = raw["cypp"]["plan"]
     cypp = Cypp(
         plan=CyppPlan(
-            PartialDate.parse(plan["due"]), tuple(plan["owners"]), plan["summary"], cites_from(plan["cites"])
+            PartialDate.parse(plan["due"]),
+            tuple(plan["owners"]),
+            plan["summary"],
+            cites_from(plan["cites"]),
+            status_from(plan["status"]),
         ),
         requirements=tuple(
             Requirement(
                 id=r["id"],
                 heading=r["heading"],
                 text=r["text"],
-                strength=r["strength"],
+                status=status_from(r["status"]),
                 concerns=tuple(r.get("concerns", ())),
                 prompts=tuple(r.get("prompts", ())),
                 cites=cites_from(r["cites"]),
@@ -137,10 +172,17 @@ def build_dataset(raw: dict[str, Any]) -> DataSet:
                 short_title=s.get("short_title", s["title"]),
                 publisher=s["publisher"],
                 date=PartialDate.parse(s["date"]),
-                file=s["file"],
+                file=s.get("file", ""),
                 summary=s.get("summary", ""),
                 paragraphs=expand_paragraphs(s["paragraphs"]),
                 paragraph_specs=tuple(s["paragraphs"]),
+                kind=s.get("kind", "document"),
+                url=s.get("url", ""),
+                address=s.get("address", ""),
+                address_note=s.get("address_note", ""),
+                reference=s.get("reference", ""),
+                labels=dict(s.get("labels", {})),
+                restatements=dict(s.get("restatements", {})),
             )
             for s in raw["sources"]["sources"]
         ),
@@ -169,7 +211,7 @@ def build_dataset(raw: dict[str, Any]) -> DataSet:
                         id=p["id"],
                         number=p["number"],
                         text=p["text"],
-                        strength=p.get("strength", ""),
+                        status=status_from(p.get("status")),
                         concerns=tuple(p.get("concerns", ())),
                         duties=tuple(p.get("duties", ())),
                         cites=cites_from(p["cites"]),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
+from trustdocs.core.dates import last_day
 from trustdocs.model.consultations import Consultation
 from trustdocs.model.records import (
     Area,
@@ -50,6 +51,20 @@ class DataSet:
     def __post_init__(self) -> None:
         self._partners_by_id.update((p.id, p) for p in self.partners)
         self._sources_by_id.update((s.id, s) for s in self.sources)
+
+    @property
+    def documents(self) -> tuple[Source, ...]:
+        """The registered documents (not the legislation they cite)."""
+        return tuple(s for s in self.sources if s.kind == "document")
+
+    @property
+    def first_source_date(self) -> datetime.date:
+        return min(s.date.start for s in self.documents)
+
+    @property
+    def latest_source_date(self) -> datetime.date:
+        """The data's own date: the last day of the latest source. Pages are worked out as at this date."""
+        return max(last_day(s.date) for s in self.documents)
 
     def partner(self, partner_id: str) -> Partner:
         return self._partners_by_id[partner_id]

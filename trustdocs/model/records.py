@@ -8,10 +8,11 @@ their input.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from trustdocs.core.dates import PartialDate
 from trustdocs.model.citations import Cite
+from trustdocs.model.status import Status
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,13 @@ class Source:
     summary: str
     paragraphs: tuple[str, ...]  # every citable paragraph, ranges expanded
     paragraph_specs: tuple[str, ...] = ()  # as the register writes them: '1.1-1.16'
+    kind: str = "document"  # document | legislation
+    url: str = ""  # legislation: its official address
+    address: str = ""  # a document: the web address it gave for itself, as it gave it (shown, not linked)
+    address_note: str = ""
+    reference: str = ""  # a reference number the document prints for itself
+    labels: dict[str, str] = field(default_factory=dict, compare=False)  # para -> how readers see it
+    restatements: dict[str, str] = field(default_factory=dict, compare=False)  # para -> what it says
 
 
 @dataclass(frozen=True)
@@ -46,6 +54,8 @@ class StatusPeriod:
     start: PartialDate
     note: str
     cites: tuple[Cite, ...]
+    basis: str = ""  # lead authority, relevant partner: the legal basis
+    by: str = ""  # proposed relevant partner: the source that proposed it
 
 
 @dataclass(frozen=True)
@@ -74,13 +84,10 @@ class Duty:
     id: str
     name: str
     kind: str  # duty | power
-    strength: str  # must | should | may
     holders: tuple[str, ...]
-    legal_basis: str
-    status: str  # in-force | proposed
-    start: PartialDate
     summary: str
     cites: tuple[Cite, ...]
+    status: tuple[Status, ...]
 
 
 @dataclass(frozen=True)
@@ -88,6 +95,7 @@ class Statement:
     id: str
     text: str
     cites: tuple[Cite, ...]
+    status: tuple[Status, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -95,7 +103,7 @@ class Member:
     id: str
     partner: str
     role: str
-    strength: str
+    status: tuple[Status, ...]
     cites: tuple[Cite, ...]
 
 
@@ -103,7 +111,7 @@ class Member:
 class Rule:
     id: str
     text: str
-    strength: str
+    status: tuple[Status, ...]
     cites: tuple[Cite, ...]
 
 
@@ -113,6 +121,7 @@ class Relationship:
     partner: str
     text: str
     cites: tuple[Cite, ...]
+    status: tuple[Status, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -130,6 +139,7 @@ class CyppPlan:
     owners: tuple[str, ...]
     summary: str
     cites: tuple[Cite, ...]
+    status: tuple[Status, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -137,7 +147,7 @@ class Requirement:
     id: str
     heading: str
     text: str
-    strength: str
+    status: tuple[Status, ...]
     concerns: tuple[str, ...]
     prompts: tuple[str, ...]
     cites: tuple[Cite, ...]
@@ -163,7 +173,7 @@ class GuidanceParagraph:
     id: str
     number: str
     text: str
-    strength: str  # "" when the paragraph states no obligation
+    status: tuple[Status, ...]  # empty when the paragraph states no obligation, power or proposal
     concerns: tuple[str, ...]
     duties: tuple[str, ...]
     cites: tuple[Cite, ...]

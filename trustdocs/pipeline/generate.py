@@ -19,6 +19,7 @@ from trustdocs.model.dataset import DataSet
 from trustdocs.rendering.common import Page
 from trustdocs.rendering.documents.catalogue import render_documents
 from trustdocs.rendering.documents.source import DocumentSource
+from trustdocs.rendering.notice import page_notice, with_notice
 from trustdocs.rendering.pages.framework import abbreviations
 from trustdocs.rendering.site import Site, index_citations
 from trustdocs.rendering.sizes import Sizes, measure
@@ -47,11 +48,11 @@ def generate_pages(
 
     ``sizes`` gives the size of every download and export the pages link to
     (see :mod:`trustdocs.rendering.sizes`); ``as_at`` defaults to
-    TRUSTDOCS_AS_AT or the build date.
+    TRUSTDOCS_AS_AT or the date of the latest source.
     """
     site = Site(
         data=data,
-        as_at=as_at or as_at_date(),
+        as_at=as_at or as_at_date(data.latest_source_date),
         sizes=sizes,
         documents=tuple(all_documents(data) if documents is None else documents),
         exports=tuple(export_files(data) if exports is None else exports),
@@ -59,7 +60,9 @@ def generate_pages(
     )
     suffix = abbreviations(data)
     return [
-        dataclasses.replace(page, markdown=page.markdown + suffix)
+        dataclasses.replace(
+            page, markdown=with_notice(page.markdown, page_notice(data, site.as_at, page.markdown)) + suffix
+        )
         for generator in registry.PAGES
         for page in generator(site)
     ]

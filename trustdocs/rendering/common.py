@@ -7,11 +7,14 @@ says is what the reader sees. No MkDocs, no Jinja: unit-testable.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import datetime
+import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from itertools import groupby
 
-from trustdocs.core.escape import attr, code, md
+from trustdocs.core.dates import MONTHS
+from trustdocs.core.escape import md
 from trustdocs.core.markdown import join_and
 from trustdocs.model.citations import Cite
 from trustdocs.model.dataset import DataSet
@@ -37,7 +40,11 @@ CATEGORY_LABELS = {
     "related-partnership": "Related partnerships",
 }
 AREA_LABELS = {"unitary": "unitary areas", "two-tier": "two-tier areas (county and district councils)"}
-DUTY_STATUS_LABELS = {"in-force": "In force in 2008", "proposed": "Proposed in 2008"}
+
+
+def format_day(day: datetime.date) -> str:
+    """GOV.UK style: 21 July 2009."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 @dataclass(frozen=True)
@@ -58,30 +65,80 @@ def strength(value: str) -> str:
     return f'<strong class="strength strength-{value}">{value}</strong>'
 
 
-def para_label(para: str, html: bool = False) -> str:
-    """A paragraph label as text: numbers as they are, named sections ('next-steps') as code.
+_LABEL_FORMS = (
+    (re.compile(r"fn-(\d+)"), "footnote {}"),
+    (re.compile(r"q(\d+)"), "question {}"),
+    (re.compile(r"appendix-(\d+)"), "appendix {}"),
+    (re.compile(r"section-(\d+[A-Z]?)"), "section {}"),
+    (re.compile(r"(\d+(?:\.\d+)*)"), "paragraph {}"),
+)
 
-    ``html``: for raw HTML (a heading written as ``<h3>``), where Markdown's backticks do not work.
-    """
-    if not any(ch.isalpha() for ch in para):
-        return md(para)
-    return f"<code>{attr(para)}</code>" if html else code(para)
+
+def reader_label(para: str, labels: Mapping[str, str] | None = None) -> str:
+    """How a reader sees a paragraph label, never an internal code: '14' -> 'paragraph 14',
+    'fn-2' -> 'footnote 2', 'q1' -> 'question 1'; a named section by the label the register gives it."""
+    if labels and para in labels:
+        return labels[para]
+    for pattern, form in _LABEL_FORMS:
+        match = pattern.fullmatch(para)
+        if match:
+            return form.format(match.group(1))
+    return "section '" + para.replace("-", " ").capitalize() + "'"
+
+
+def _label_kind(label: str) -> tuple[str, str]:
+    """'paragraph 14' -> ('paragraph', '14'); a label of another form has no kind to group by."""
+    word, _, rest = label.partition(" ")
+    return (word, rest) if word in _GROUPED and rest else ("", label)
+
+
+_GROUPED = {
+    "paragraph": "paragraphs",
+    "footnote": "footnotes",
+    "question": "questions",
+    "section": "sections",
+    "appendix": "appendices",
+}
+
+
+def grouped_labels(labels: Iterable[str]) -> str:
+    """Labels as readers see them, grouped by kind: 'paragraphs 14 and 15, and footnote 2'."""
+    return labelled_links((label, "") for label in labels)
+
+
+def labelled_links(labels: Iterable[tuple[str, str]]) -> str:
+    """(label, target) pairs as readers see them, grouped by kind: 'paragraphs [14](..) and [15](..), footnote [2](..)'."""
+    groups: dict[str, list[str]] = {}
+    for label, target in labels:
+        kind, rest = _label_kind(label)
+        groups.setdefault(kind, []).append(f"[{md(rest)}]({target})" if target else md(rest))
+    parts = []
+    for kind, links in groups.items():
+        if not kind:
+            parts.extend(links)
+        else:
+            parts.append(f"{kind if len(links) == 1 else _GROUPED[kind]} {join_and(links)}")
+    return ", ".join(parts)
 
 
 def citation(cites: Iterable[Cite], data: DataSet, sources_dir: str) -> str:
-    """'(Source title, paragraphs 1.1 and 2.3)': the title links to the source's page, each
+    """'(Legislative options (2008), paragraphs 14 and 15; ...)': the title links to the source's page, each
     number to that paragraph's anchor on it. ``sources_dir`` is the relative path to sources/.
 
-    The source pages anchor every paragraph that anything on the site cites
-    (:func:`trustdocs.rendering.pages.sources.cited_by`), so every link lands. No citations: empty text.
+    Readers see 'paragraph', 'footnote', 'question' or a section's name, never an
+    internal code. The source pages anchor every paragraph that anything on the
+    site cites, and show there what it says, so every link lands on its paragraph.
+    No citations: empty text.
     """
     parts = []
     for source_id, group in groupby(cites, key=lambda c: c.source):
         source = data.source(source_id)
         page = f"{sources_dir}/{source.id}.md"
-        paras = [f"[{para_label(c.para)}]({page}#{paths.paragraph_anchor(c.para)})" for c in dict.fromkeys(group)]
-        label = "paragraph" if len(paras) == 1 else "paragraphs"
-        parts.append(f"[{md(source.short_title)}]({page}), {label} {join_and(paras)}")
+        labels = [
+            (reader_label(c.para, source.labels), f"{page}#{paths.paragraph_anchor(c.para)}")
+            for c in dict.fromkeys(group)
+        ]
+        parts.append(f"[{md(source.short_title)}]({page}), {labelled_links(labels)}")
     return "(" + "; ".join(parts) + ")" if parts else ""
 
 

@@ -64,11 +64,24 @@ def partners_csv(data: DataSet) -> bytes:
 
 
 def duties_csv(data: DataSet) -> bytes:
+    """One row per status entry of each duty or power: a strength never appears without its status."""
     return _csv(
-        ["id", "name", "kind", "strength", "status", "from", "legal_basis", "holders"],
+        ["id", "name", "kind", "holders", "status", "from", "strength", "binds", "basis", "by"],
         [
-            [d.id, d.name, d.kind, d.strength, d.status, d.start.iso, d.legal_basis, ";".join(d.holders)]
+            [
+                d.id,
+                d.name,
+                d.kind,
+                ";".join(d.holders),
+                e.kind,
+                e.start.iso,
+                e.strength,
+                ";".join(e.binds),
+                e.basis,
+                e.by,
+            ]
             for d in data.duties
+            for e in d.status
         ],
     )
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from trustdocs.model.citations import Cite
 from trustdocs.model.dataset import DataSet
+from trustdocs.model.status import Status
 from trustdocs.rendering.common import Page
 from trustdocs.rendering.documents.source import DocumentSource
 from trustdocs.rendering.sizes import Sizes
@@ -32,8 +33,12 @@ class Citing:
 CitationWalker = Callable[[DataSet], Iterable[Citing]]
 
 
-def citations_of(label: str, page: str, cites: Iterable[Cite], anchor: str = "") -> Iterable[Citing]:
-    return (Citing(c, label, page, anchor) for c in cites)
+def citations_of(
+    label: str, page: str, cites: Iterable[Cite], anchor: str = "", status: Iterable[Status] = ()
+) -> Iterable[Citing]:
+    """A statement's citations, its status entries' citations included."""
+    every = [*cites, *(c for entry in status for c in entry.cites)]
+    return (Citing(c, label, page, anchor) for c in dict.fromkeys(every))
 
 
 def index_citations(data: DataSet, walkers: Iterable[CitationWalker]) -> dict[Cite, tuple[Citing, ...]]:

@@ -144,14 +144,6 @@ def _oldest_first(doc: Document, path: tuple, items: object, key: str, what: str
         previous = start
 
 
-def status_history_order(docs: Docs) -> Iterator[Problem]:
-    """A partner's statuses must run oldest first, so 'status on a date' is well defined."""
-    doc = docs.get("partners")
-    if doc is not None:
-        for path, history in select(doc.data, ("partners", "*", "status_history")):
-            yield from _oldest_first(doc, path, history, "from", "statuses")
-
-
 def timeline_order(docs: Docs) -> Iterator[Problem]:
     """Timeline events run oldest first, as the page shows them."""
     doc = docs.get("timeline")

@@ -64,6 +64,14 @@ def validator_for(name: str) -> Draft202012Validator:
     return Draft202012Validator(schema, registry=_registry(SCHEMA_DIR), format_checker=format_checker)
 
 
+# A strength on its own reads as law. It stands only inside a status entry,
+# which says whether it was the law, draft guidance or a proposal, and when.
+BARE_STRENGTH = (
+    "a bare strength is not allowed: put it in a status entry, which says when, by what source and whom it binds "
+    "(a proposal reads 'proposed in July 2008: would be required')"
+)
+
+
 def _value(value: object) -> str:
     text = value if isinstance(value, str) else json.dumps(value)
     return repr(text if len(text) <= 60 else text[:57] + "...")
@@ -76,7 +84,16 @@ def _messages(error: ValidationError) -> Iterator[tuple[tuple, str, bool]]:
     if kind == "additionalProperties":
         allowed = sorted(error.schema.get("properties", {}))
         for key in sorted(set(value) - set(allowed)):
-            yield path + (key,), f"unknown field '{key}' (allowed here: {', '.join(allowed)})", True
+            if key == "strength" and "status" in allowed:
+                yield path + (key,), BARE_STRENGTH, True
+            else:
+                yield path + (key,), f"unknown field '{key}' (allowed here: {', '.join(allowed)})", True
+    elif kind == "dependentRequired":
+        for key, needed in error.validator_value.items():
+            if key in value:
+                for other in needed:
+                    if other not in value:
+                        yield path + (other,), f"'{key}' needs '{other}': say whom the {key} applies to", False
     elif kind == "required":
         for key in error.validator_value:
             if key not in value:

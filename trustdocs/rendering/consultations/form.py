@@ -30,7 +30,7 @@ from trustdocs.model.consultations import Consultation, Question
 from trustdocs.model.dataset import DataSet
 from trustdocs.rendering import paths
 from trustdocs.rendering.common import Page, cites
-from trustdocs.rendering.consultations.parts import guidance_paragraphs, notices_markdown
+from trustdocs.rendering.consultations.parts import ANSWER_WORDS, guidance_paragraphs, notices_markdown
 from trustdocs.rendering.paths import link
 
 STYLESHEET = "assets/stylesheets/consultations.css"
@@ -209,10 +209,7 @@ def _state_paragraph(c: Consultation, state: str) -> str:
         return f"This consultation is open until {closes}."
     if state == FORTHCOMING:
         return f"This consultation opens on {opens}. You can read the questions and prepare your answers now."
-    return (
-        f"This consultation closed on {closes}, so responses are no longer accepted. "
-        "You can still read the questions and save your answers for your own use."
-    )
+    raise ValueError(f"{c.id}: a closed consultation has no response form, only a record (record_page)")
 
 
 def _send_to(here: str, data: DataSet, c: Consultation) -> str:
@@ -225,10 +222,36 @@ def _send_to(here: str, data: DataSet, c: Consultation) -> str:
     return bullet_list(lines) + f"\n{note}{cites(here, c.respond.cites, data)}\n"
 
 
-def respond_page(data: DataSet, c: Consultation, as_at: datetime.date) -> Page:
+def record_page(data: DataSet, c: Consultation) -> Page:
+    """A closed consultation's form page: a record of what it asked, inviting no response to an old address."""
+    here = paths.consultation_form(c.id)
+    printable = link(here, paths.document(paths.printable_form_slug(c.id)))
+    questions = "".join(
+        f"{q.number}. {md(q.text)} {ANSWER_WORDS[q.answer]}" + (f" {md(q.hint)}" if q.hint else "") + "\n"
+        for q in c.questions
+    )
+    parts = [
+        f"# What was asked: {md(c.title)}\n\n",
+        f"This consultation closed on {md(str(c.dates.closes))}. Responses are no longer accepted, and the "
+        "addresses it gave may no longer work. This page is a record of what it asked. "
+        f"Read more [about this consultation]({link(here, paths.consultation(c.id))}).\n\n",
+        f"The [printable response form]({printable}) shows the form as it was.\n\n",
+        "## The questions {#questions}\n\n",
+        questions,
+        "\n## Who could respond {#respondents}\n\n",
+        "Respondents chose the category that best described them:\n\n",
+        bullet_list(md(category.label) for category in c.categories),
+        f"\n{cites(here, c.categories_cites, data)}\n",
+    ]
+    return Page(here, "".join(parts), (c.data_file,))
 
+
+def respond_page(data: DataSet, c: Consultation, as_at: datetime.date) -> Page:
+    """The response form while a consultation is forthcoming or open; afterwards, a record of what it asked."""
     here = paths.consultation_form(c.id)
     state = consultation_state(c, as_at)
+    if state not in (OPEN, FORTHCOMING):
+        return record_page(data, c)
     endpoint = c.respond.endpoint if state == OPEN else ""
     printable = link(here, paths.document(paths.printable_form_slug(c.id)))
     if endpoint:
@@ -243,7 +266,7 @@ def respond_page(data: DataSet, c: Consultation, as_at: datetime.date) -> Page:
         )
     parts = [
         f"# Respond: {md(c.title)}\n\n",
-        f"{_state_paragraph(c, state)} Read more [about this consultation]({link(here, f'consultations/{c.id}/index.md')}).\n\n",
+        f"{_state_paragraph(c, state)} Read more [about this consultation]({link(here, paths.consultation(c.id))}).\n\n",
         f"You can also use the [printable response form]({printable}) to fill in on paper or in a word processor.\n\n",
         "## Before you start {#before-you-start}\n\n",
         "Read how your response is handled.\n",

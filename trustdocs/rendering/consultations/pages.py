@@ -23,17 +23,12 @@ from trustdocs.model.consultation_state import (
 from trustdocs.model.consultations import CHOICE_LABELS, Consultation, Outcome, Question, all_cites, percent
 from trustdocs.model.dataset import DataSet
 from trustdocs.rendering import paths
-from trustdocs.rendering.common import Page, cites
+from trustdocs.rendering.common import Page, cites, format_day
 from trustdocs.rendering.consultations.chart import Bar, bar_chart
 from trustdocs.rendering.consultations.form import respond_page
-from trustdocs.rendering.consultations.parts import guidance_paragraphs, notices_markdown
+from trustdocs.rendering.consultations.parts import ANSWER_WORDS, guidance_paragraphs, notices_markdown
 from trustdocs.rendering.paths import link
 from trustdocs.rendering.site import Citing, Site, citations_of
-
-
-def day(date: datetime.date) -> str:
-    """GOV.UK style: 5 May 2025."""
-    return f"{date.day} {date:%B %Y}"
 
 
 def _ran(c: Consultation, state: str) -> str:
@@ -49,7 +44,7 @@ def consultations_index(consultations: tuple[Consultation, ...], as_at: datetime
     parts = [
         "# Consultations\n\n",
         "Consultations on Children's Trusts: what they asked, how to respond and what they found. "
-        f"Each is shown as it stood on {day(as_at)}.\n",
+        f"Each is shown as it stood on {format_day(as_at)}.\n",
     ]
     for state in STATES:
         found = [c for c in consultations if consultation_state(c, as_at) == state]
@@ -70,7 +65,7 @@ def consultations_index(consultations: tuple[Consultation, ...], as_at: datetime
 
 
 def state_line(c: Consultation, state: str, as_at: datetime.date) -> str:
-    return f"Status on {day(as_at)}: **{STATE_LABELS[state]}**."
+    return f"Status on {format_day(as_at)}: **{STATE_LABELS[state]}**."
 
 
 def _dates_table(c: Consultation, state: str) -> str:
@@ -94,12 +89,6 @@ def _about(here: str, data: DataSet, question: Question) -> str:
     word = "paragraph" if len(numbers) == 1 else "paragraphs"
     listed = join_and(numbers)
     return f"It asks about guidance {word} {listed}."
-
-
-ANSWER_WORDS = {
-    "yes-no-not-sure-with-comments": "Answer yes, no or not sure, with comments.",
-    "free-text": "Answer in your own words.",
-}
 
 
 def _questions(here: str, data: DataSet, c: Consultation) -> str:
@@ -181,7 +170,10 @@ def _outcome_section(here: str, c: Consultation, state: str) -> str:
 def consultation_page(data: DataSet, c: Consultation, as_at: datetime.date) -> Page:
     here = paths.consultation(c.id)
     state = consultation_state(c, as_at)
-    form_link = f"[{'Respond to this consultation' if state == OPEN else 'See the response form'}]({link(here, paths.consultation_form(c.id))})"
+    form_words = {OPEN: "Respond to this consultation", FORTHCOMING: "See the response form"}.get(
+        state, "See what it asked"
+    )
+    form_link = f"[{form_words}]({link(here, paths.consultation_form(c.id))})"
     parts = [
         f"# {md(c.title)}\n\n",
         f"{state_line(c, state, as_at)} {_ran(c, state)}\n\n",

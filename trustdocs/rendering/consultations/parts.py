@@ -25,3 +25,10 @@ def notices_markdown(here: str, data: DataSet, c: Consultation, level: str = "##
         if notice:
             parts.append(f"\n{level} {heading} {{#{anchor}}}\n\n{md(notice.text)} {cites(here, notice.cites, data)}\n")
     return "".join(parts)
+
+
+# How each kind of question is answered, on the consultation page and the record of a closed form.
+ANSWER_WORDS = {
+    "yes-no-not-sure-with-comments": "Answer yes, no or not sure, with comments.",
+    "free-text": "Answer in your own words.",
+}

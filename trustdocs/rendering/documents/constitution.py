@@ -17,6 +17,7 @@ from trustdocs.rendering.documents.clauses import Section, ref, render_sections
 from trustdocs.rendering.documents.particulars import Particulars, area_title, particulars
 from trustdocs.rendering.documents.source import DocumentSource
 from trustdocs.rendering.documents.text import bullets, source_notes, table
+from trustdocs.rendering.notice import document_notice
 
 SLUG = "trust-board-constitution"
 TITLE = "Model constitution for a Children's Trust Board"
@@ -53,7 +54,8 @@ def constitution(data: DataSet, area: Area | None = None) -> DocumentSource:
     ]
     title = f"{TITLE}: {area_title(area)}" if area else TITLE
     markdown = (
-        f"# {md(title)}\n\n{introduction(p)}\n{render_sections(sections)}\n{source_notes(data, _cites(data, area))}"
+        f"# {md(title)}\n\n{introduction(p)}\n{document_notice(data)}\n{render_sections(sections)}\n"
+        f"{source_notes(data, _cites(data, area))}"
     )
     return DocumentSource(
         slug=f"{area.id}/{SLUG}" if area else SLUG,

@@ -7,29 +7,29 @@ bodies to consult, and the review schedule across the plan's years.
 
 from __future__ import annotations
 
+import datetime
+
 from trustdocs.core.escape import md
 from trustdocs.model.dataset import DataSet
-from trustdocs.model.records import Area
+from trustdocs.model.records import Area, Requirement
 from trustdocs.rendering.documents.clauses import Section, ref, render_sections
 from trustdocs.rendering.documents.particulars import Particulars, area_title, particulars, placeholder
 from trustdocs.rendering.documents.source import DocumentSource
 from trustdocs.rendering.documents.text import bullets, source_notes, table
+from trustdocs.rendering.notice import document_notice
+from trustdocs.rendering.status import current, plain
 
 SLUG = "cypp-template"
 TITLE = "Children and Young People's Plan template"
-STRENGTH_WORDS = {
-    "must": "This is a legal requirement.",
-    "should": "This is expected unless there is a good reason not to.",
-    "may": "This is optional.",
-}
 CONSULT_CATEGORIES = ("local-authority", "relevant-partner", "proposed-partner", "other-partner", "related-partnership")
 
 
 def cypp_template(data: DataSet, area: Area | None = None) -> DocumentSource:
     p = particulars(area)
+    as_at = data.latest_source_date  # a document describes the data as its sources leave it
     sections = [
         about(data, p),
-        *(requirement(data, r) for r in data.cypp.requirements),
+        *(requirement(data, r, as_at) for r in data.cypp.requirements),
         contributions(data, p),
         consultees(data, p),
         review_schedule(p),
@@ -37,7 +37,7 @@ def cypp_template(data: DataSet, area: Area | None = None) -> DocumentSource:
     title = f"{TITLE}: {area_title(area)}" if area else TITLE
     intro = (
         "Each section says what the plan needs and asks questions to help you write it. "
-        "Replace the text in square brackets."
+        "Replace the text in square brackets.\n\n" + document_notice(data)
     )
     notes = [("Plan", data.cypp.plan.cites), *((md(r.heading), r.cites) for r in data.cypp.requirements)]
     if area is not None:
@@ -70,9 +70,10 @@ def about(data: DataSet, p: Particulars) -> Section:
     return s
 
 
-def requirement(data: DataSet, r) -> Section:  # noqa: ANN001 - a cypp Requirement
+def requirement(data: DataSet, r: Requirement, as_at: datetime.date) -> Section:
     s = Section(r.id, md(r.heading))
-    s.add(f"{r.id}-needs", "What this section needs", f"{md(r.text)} {STRENGTH_WORDS[r.strength]}")
+    status = " ".join(plain(e, r.status, data, as_at) for e in current(r.status, as_at))
+    s.add(f"{r.id}-needs", "What this section needs", md(r.text), f"Status: {status}")
     if r.prompts:
         s.add(f"{r.id}-prompts", "Questions to answer", bullets(md(q) for q in r.prompts))
     s.add(f"{r.id}-response", "Your plan", placeholder("Write this section of your plan"))

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 from trustdocs.core.escape import md
 from trustdocs.core.markdown import bullet_list as bullets
-from trustdocs.core.markdown import table  # noqa: F401 - the document modules import it from here
+from trustdocs.core.markdown import (
+    table,  # noqa: F401 - the document modules import it from here
+)
 from trustdocs.model.citations import Cite
 from trustdocs.model.dataset import DataSet
-from trustdocs.rendering.common import para_label
+from trustdocs.rendering.common import grouped_labels, reader_label
+
+_PER_LINE = 5  # paragraphs named on one line: a longer list is hard to read (and fails the style gate)
 
 
 def source_notes(data: DataSet, groups: list[tuple[str, tuple[Cite, ...]]]) -> str:
     """A closing section naming the source paragraphs each part draws on, in plain text for every format.
 
-    Named sections ('next-steps') are shown as code, as in the site's citations.
+    Labels read as they do on the site: 'paragraph 14', 'footnote 2', 'question 1'.
     """
     lines = []
     for label, cites in groups:
@@ -27,8 +31,10 @@ def source_notes(data: DataSet, groups: list[tuple[str, tuple[Cite, ...]]]) -> s
         lines.append(
             f"**{md(label)}**:\n\n"
             + bullets(
-                f"{md(data.source(s).short_title)}, {'paragraph' if len(paras) == 1 else 'paragraphs'} {', '.join(para_label(p) for p in paras)}"
+                f"{md(data.source(s).short_title)}, "
+                + grouped_labels(reader_label(p, data.source(s).labels) for p in paras[i : i + _PER_LINE])
                 for s, paras in by_source.items()
+                for i in range(0, len(paras), _PER_LINE)
             )
         )
     return "## Sources {#sources}\n\n" + "\n\n".join(lines) + "\n"

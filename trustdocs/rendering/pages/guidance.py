@@ -7,6 +7,7 @@ and its sources.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterator
 
 from trustdocs.core.escape import attr, md
@@ -14,9 +15,10 @@ from trustdocs.core.markdown import bullet_list
 from trustdocs.model.dataset import DataSet
 from trustdocs.model.records import GuidanceParagraph, GuidanceSection
 from trustdocs.rendering import paths
-from trustdocs.rendering.common import Page, cites, strength
+from trustdocs.rendering.common import Page, cites
 from trustdocs.rendering.paths import link
 from trustdocs.rendering.site import Citing, Site, citations_of
+from trustdocs.rendering.status import compact, current
 
 DATA_FILE = "data/guidance.yml"
 
@@ -27,17 +29,22 @@ def paragraph_link(from_page: str, section: GuidanceSection, paragraph: Guidance
     )
 
 
-def _paragraph(here: str, data: DataSet, p: GuidanceParagraph) -> str:
+def inline_status(data: DataSet, p: GuidanceParagraph, as_at: datetime.date, focus: str | None = None) -> str:
+    """'Draft guidance in April 2008: the local authority should.', sentences for each status in effect."""
+    return " ".join(compact(e, p.status, data, as_at, focus) for e in current(p.status, as_at))
+
+
+def _paragraph(here: str, data: DataSet, p: GuidanceParagraph, as_at: datetime.date) -> str:
     parts = [f'<span id="{attr(p.anchor)}"></span>**[{md(p.number)}](#{attr(p.anchor)})** {md(p.text)}']
-    if p.strength:
-        parts.append(f"(Strength: {strength(p.strength)}.)")
+    if p.status:
+        parts.append(inline_status(data, p, as_at))
     parts.append(cites(here, p.cites, data))
     # Who a paragraph concerns is shown the other way round, on each partner's
     # page: listed here it made sentences too long to read.
     return " ".join(parts) + "\n"
 
 
-def section_page(data: DataSet, section: GuidanceSection) -> Page:
+def section_page(data: DataSet, section: GuidanceSection, as_at: datetime.date) -> Page:
     here = paths.guidance_section(section.id)
     source = data.source(section.source)
     markdown = (
@@ -45,7 +52,7 @@ def section_page(data: DataSet, section: GuidanceSection) -> Page:
         f"This section restates, in plain English, part of the "
         f"[{md(source.short_title)}]({link(here, f'sources/{source.id}.md')}). "
         "Paragraph numbers are stable: link to any paragraph by its number.\n\n"
-        + "\n".join(_paragraph(here, data, p) for p in section.paragraphs)
+        + "\n".join(_paragraph(here, data, p, as_at) for p in section.paragraphs)
     )
     return Page(here, markdown, (DATA_FILE,))
 
@@ -64,10 +71,16 @@ def guidance_index(data: DataSet) -> Page:
     return Page(here, markdown, (DATA_FILE,))
 
 
-def guidance_list(here: str, data: DataSet, items: tuple[tuple[GuidanceSection, GuidanceParagraph], ...]) -> str:
-    """Paragraph links with their text, for partner and duty pages."""
+def guidance_list(
+    here: str,
+    data: DataSet,
+    items: tuple[tuple[GuidanceSection, GuidanceParagraph], ...],
+    as_at: datetime.date,
+    focus: str | None = None,
+) -> str:
+    """Paragraph links with their text and status (saying whom each binds), for partner and duty pages."""
     return bullet_list(
-        f"{paragraph_link(here, s, p)}" + (f" ({strength(p.strength)})" if p.strength else "") + f". {md(p.text)}"
+        f"{paragraph_link(here, s, p)}. {md(p.text)}" + (f" {inline_status(data, p, as_at, focus)}" if p.status else "")
         for s, p in items
     )
 
@@ -75,10 +88,12 @@ def guidance_list(here: str, data: DataSet, items: tuple[tuple[GuidanceSection, 
 def pages(site: Site) -> Iterator[Page]:
     yield guidance_index(site.data)
     for section in site.data.guidance:
-        yield section_page(site.data, section)
+        yield section_page(site.data, section, site.as_at)
 
 
 def citations(data: DataSet) -> Iterator[Citing]:
     for s in data.guidance:
         for p in s.paragraphs:
-            yield from citations_of(f"Guidance paragraph {p.number}", paths.guidance_section(s.id), p.cites, p.anchor)
+            yield from citations_of(
+                f"Guidance paragraph {p.number}", paths.guidance_section(s.id), p.cites, p.anchor, p.status
+            )

@@ -2,28 +2,26 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterator
 from itertools import groupby
 
 from trustdocs.core.escape import md
 from trustdocs.core.markdown import bullet_list, join_and, table
-from trustdocs.model.dataset import DataSet
-from trustdocs.model.records import Partner
+from trustdocs.model.dataset import SEAT_CATEGORIES, DataSet
+from trustdocs.model.records import Partner, StatusPeriod
 from trustdocs.rendering import paths
-from trustdocs.rendering.common import (
-    AREA_LABELS,
-    CATEGORY_LABELS,
-    DUTY_STATUS_LABELS,
-    STATUS_LABELS,
-    Page,
-    cites,
-    duty_link,
-    strength,
-)
+from trustdocs.rendering.common import AREA_LABELS, CATEGORY_LABELS, STATUS_LABELS, Page, cites, duty_link
+from trustdocs.rendering.pages.duties import binding
 from trustdocs.rendering.pages.guidance import guidance_list
 from trustdocs.rendering.paths import link
 from trustdocs.rendering.site import Citing, Site, citations_of
+from trustdocs.rendering.status import describe, nested_status
+
+# The Board rule that makes every partner under the duty a member (legislative options 40), for partners
+# the proposals do not name one by one.
+ALL_PARTNERS_RULE = "rule-partners-are-members"
 
 DATA_FILE = "data/partners.yml"
 
@@ -34,41 +32,53 @@ def _is_abbreviation(partner: Partner) -> bool:
 
 
 def _status_table(here: str, partner: Partner, data: DataSet) -> str:
+    def basis(period: StatusPeriod) -> str:
+        if period.basis:
+            return f"Under {md(period.basis)}"
+        if period.by:
+            return f"Proposed by {md(data.source(period.by).short_title)}"
+        return ""
+
     rows = [
         [
             md(str(period.start)),
             md(STATUS_LABELS[period.status]),
-            md(period.note) or "",
+            " ".join(part if part.endswith(".") else part + "." for part in (basis(period), md(period.note)) if part),
             cites(here, period.cites, data),
         ]
         for period in partner.status_history
     ]
-    return table(["From", "Status", "Note", "Source"], rows)
+    return table(["From", "Status", "Basis and notes", "Source"], rows)
 
 
-def _duties_section(here: str, partner: Partner, data: DataSet) -> str:
+def _duties_section(here: str, partner: Partner, data: DataSet, as_at: datetime.date) -> str:
     duties = data.duties_held_by(partner.id)
     if not duties:
         return "No duty or power in the data names this body.\n"
-    rows = [
-        [
-            duty_link(here, d.name, d.id),
-            strength(d.strength),
-            md(d.legal_basis),
-            md(f"{DUTY_STATUS_LABELS[d.status]} (from {d.start})"),
-        ]
-        for d in duties
-    ]
-    return table(["Duty or power", "Strength", "Legal basis", "Status"], rows)
+    lines = []
+    for d in duties:
+        entries = binding(d, partner.id, as_at)
+        lines.append(
+            f"{duty_link(here, d.name, d.id)}."
+            + "".join(f"\n    - {describe(e, d.status, data, here, as_at, partner.id)}" for e in entries)
+        )
+    return bullet_list(lines)
 
 
-def _board_section(here: str, partner: Partner, data: DataSet) -> str:
+def _board_section(here: str, partner: Partner, data: DataSet, as_at: datetime.date) -> str:
     board = link(here, paths.BOARD)
     lines = [
-        f"{md(partner.name)} {strength(m.strength)} be represented on the Board. {md(m.role)} "
-        f"([Board membership]({board}#{m.id})) {cites(here, m.cites, data)}"
+        f"{md(m.role)} [Board membership]({board}#{m.id}). {cites(here, m.cites, data)}"
+        + nested_status(m.status, data, here, as_at, partner.id)
         for m in data.board_roles_of(partner.id)
     ]
+    if not lines and partner.category in SEAT_CATEGORIES:
+        lines = [
+            f"{md(r.text)} [The Board's rules]({board}#{r.id}). {cites(here, r.cites, data)}"
+            + nested_status(r.status, data, here, as_at, partner.id)
+            for r in data.board.rules
+            if r.id == ALL_PARTNERS_RULE
+        ]
     lines += [
         f"{md(r.text)} ([The Board's relationships]({board}#{r.id})) {cites(here, r.cites, data)}"
         for r in data.board.relationships
@@ -106,7 +116,7 @@ def _sources_section(here: str, partner: Partner, data: DataSet) -> str:
     return bullet_list(cites(here, group, data) for _, group in groupby(unique, key=lambda c: c.source))
 
 
-def partner_page(data: DataSet, partner: Partner, guidance_section: str = "") -> Page:
+def partner_page(data: DataSet, partner: Partner, as_at: datetime.date, guidance_section: str = "") -> Page:
     here = paths.partner(partner.id)
     areas = join_and(AREA_LABELS[a] for a in partner.area_types)
     markdown = (
@@ -128,9 +138,9 @@ def partner_page(data: DataSet, partner: Partner, guidance_section: str = "") ->
         + "\n## Status over time\n\n"
         + _status_table(here, partner, data)
         + "\n## Duties and powers that apply\n\n"
-        + _duties_section(here, partner, data)
+        + _duties_section(here, partner, data, as_at)
         + "\n## Place on the Children's Trust Board\n\n"
-        + _board_section(here, partner, data)
+        + _board_section(here, partner, data, as_at)
         + "\n## What the Children and Young People's Plan asks\n\n"
         + _cypp_section(here, partner, data)
         + (f"\n## Guidance that concerns this body\n\n{guidance_section}" if guidance_section else "")
@@ -160,7 +170,12 @@ def pages(site: Site) -> Iterator[Page]:
     data = site.data
     yield partners_index(data)
     for p in data.partners:
-        yield partner_page(data, p, guidance_list(paths.partner(p.id), data, data.guidance_concerning(p.id)))
+        yield partner_page(
+            data,
+            p,
+            site.as_at,
+            guidance_list(paths.partner(p.id), data, data.guidance_concerning(p.id), site.as_at, focus=p.id),
+        )
 
 
 def citations(data: DataSet) -> Iterator[Citing]:

@@ -7,64 +7,107 @@ and from a paragraph to everything on the site that rests on it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 
-from trustdocs.core.escape import attr, code, md
-from trustdocs.core.markdown import bullet_list, join_and
-from trustdocs.model.citations import Cite, expand_paragraphs
+from trustdocs.core.escape import attr, md
+from trustdocs.core.markdown import bullet_list
+from trustdocs.model.citations import Cite
 from trustdocs.model.dataset import DataSet
-from trustdocs.model.records import Source
+from trustdocs.model.records import GuidanceParagraph, GuidanceSection, Source
 from trustdocs.rendering import paths
-from trustdocs.rendering.common import Page, para_label
+from trustdocs.rendering.common import Page, reader_label
 from trustdocs.rendering.paths import link
 from trustdocs.rendering.site import Citing, Site
 
 
-def source_page(data: DataSet, source: Source, index: Mapping[Cite, tuple[Citing, ...]]) -> Page:
+def restatements(data: DataSet) -> dict[Cite, list[tuple[GuidanceSection, GuidanceParagraph]]]:
+    """Each source paragraph -> the guidance paragraphs that restate it (they cite it)."""
+    out: dict[Cite, list[tuple[GuidanceSection, GuidanceParagraph]]] = {}
+    for section in data.guidance:
+        for paragraph in section.paragraphs:
+            for cite in paragraph.cites:
+                out.setdefault(cite, []).append((section, paragraph))
+    return out
+
+
+def details(data: DataSet, source: Source) -> str:
+    """Title, publisher, date, reference and the address the document gives for itself."""
+    lines = [f"{md(source.publisher)}, {md(str(source.date))}."]
+    if source.reference:
+        lines.append(f"Reference: {md(source.reference)}.")
+    if source.kind == "legislation":
+        lines.append(f"Official text, as amended since: [{md(source.title)} on legislation.gov.uk]({source.url}).")
+    elif source.address:
+        lines.append(
+            f"The document gave its own address as {md(source.address)}"
+            + (f" ({md(source.address_note)})" if source.address_note else "")
+            + "."
+        )
+    return " ".join(lines) + "\n\n"
+
+
+def _section_url(source: Source, para: str) -> str:
+    """legislation.gov.uk's address for one section: .../ukpga/2004/31/contents -> .../ukpga/2004/31/section/10."""
+    match = re.fullmatch(r"section-(\d+[A-Z]?)", para)
+    if source.kind != "legislation" or not match or not source.url.endswith("/contents"):
+        return ""
+    return source.url[: -len("contents")] + f"section/{match.group(1)}"
+
+
+def source_page(
+    data: DataSet,
+    source: Source,
+    index: Mapping[Cite, tuple[Citing, ...]],
+    restated: Mapping[Cite, list[tuple[GuidanceSection, GuidanceParagraph]]],
+) -> Page:
     here = paths.source(source.id)
     cited = [p for p in source.paragraphs if Cite(source.id, p) in index]
     parts = [
         f"# <cite>{md(source.title)}</cite>\n\n",
-        f"{md(source.publisher)}, {md(str(source.date))}.\n\n",
+        details(data, source),
         f"{md(source.summary)}\n\n" if source.summary else "",
-        f"The text is in {code('shared/sources/' + source.file)}. Reference for citations: {code(source.id)}.\n\n",
-        f"## Paragraphs cited on this site\n\n{len(cited)} of the {len(source.paragraphs)} paragraphs and sections "
-        "in the register are cited. Each lists the statements that rest on it.\n",
+        f"## What each cited part says\n\n{len(cited)} of its {len(source.paragraphs)} paragraphs and sections are "
+        "cited on this site. Each is restated below in plain English, with the statements on this site that rest on it.\n",
     ]
     for para in cited:
-        parts.append(
-            f'\n<h3 id="{attr(paths.paragraph_anchor(para))}">Paragraph {para_label(para, html=True)}</h3>\n\n'
-        )
-        parts.append(
-            bullet_list(f"[{md(c.label)}]({link(here, c.page, c.anchor)})" for c in index[Cite(source.id, para)])
-        )
+        cite = Cite(source.id, para)
+        label = reader_label(para, source.labels)
+        parts.append(f'\n<h3 id="{attr(paths.paragraph_anchor(para))}">{md(label[:1].upper() + label[1:])}</h3>\n\n')
+        section_url = _section_url(source, para)
+        if section_url:
+            parts.append(f"[Read {md(label)} on legislation.gov.uk]({section_url}).\n\n")
+        if para in source.restatements:
+            parts.append(f"{md(source.restatements[para])}\n\n")
+        for section, paragraph in restated.get(cite, ()):
+            parts.append(
+                f"[Guidance paragraph {md(paragraph.number)}]"
+                f"({link(here, paths.guidance_section(section.id), paragraph.anchor)}) restates it.\n\n"
+                f"> {md(paragraph.text)}\n\n"
+            )
+        parts.append("What rests on it on this site:\n\n")
+        parts.append(bullet_list(f"[{md(c.label)}]({link(here, c.page, c.anchor)})" for c in index[cite]))
     return Page(here, "".join(parts), ("data/sources.yml",))
-
-
-def _spec(spec: str) -> str:
-    """'1.1-1.16' -> '1.1 to 1.16'; a single label stays as it is. Labels are shown as code."""
-    expanded = expand_paragraphs([spec])
-    return code(spec) if len(expanded) == 1 else f"{code(expanded[0])} to {code(expanded[-1])}"
 
 
 def sources_index(data: DataSet) -> Page:
     here = paths.SOURCES
     parts = [
-        "# Source documents\n\nEvery fact on this site cites one of these documents, by paragraph or section "
-        "number. Each document's page lists the paragraphs cited and the statements that cite them.\n"
+        "# Source documents\n\nEvery fact on this site cites one of these documents or Acts, by paragraph, "
+        "footnote, question or section. Each one's page says what each cited part says.\n"
     ]
     for s in data.sources:
-        specs = [_spec(spec) for spec in s.paragraph_specs]
-        listed = join_and(specs)
         parts.append(
             f'\n<h2 id="{attr(s.id)}"><cite>{md(s.title)}</cite></h2>\n\n'
-            f"{md(s.publisher)}, {md(str(s.date))}. [Paragraphs cited]({link(here, paths.source(s.id))}).\n\n"
-            f"Paragraphs and sections: {listed} ({len(s.paragraphs)} in all). Reference: {code(s.id)}.\n"
+            + details(data, s)
+            + f"[What each cited part says]({link(here, paths.source(s.id))}). "
+            f"Its register lists {len(s.paragraphs)} paragraphs and sections.\n"
         )
     return Page(here, "".join(parts), ("data/sources.yml",))
 
 
 def pages(site: Site) -> Iterator[Page]:
     yield sources_index(site.data)
+    restated = restatements(site.data)
     for source in site.data.sources:
-        yield source_page(site.data, source, site.cited_by)
+        yield source_page(site.data, source, site.cited_by, restated)

@@ -1,0 +1,70 @@
+"""Every page and document says which period it describes, and that the law has changed since.
+
+The sources date from 2008 and 2009. A reader must never take a 2008 proposal
+for today's law, so each page opens with the period its own sources cover,
+the date the site is worked out for, and a link to the law in force today.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterable
+
+from trustdocs.core.dates import MONTHS, last_day
+from trustdocs.model.dataset import DataSet
+from trustdocs.rendering.common import format_day
+
+CURRENT_LAW = "https://www.legislation.gov.uk/"
+_SOURCE_LINK = re.compile(r"sources/([a-z0-9-]+)\.md")
+
+
+def month(day: datetime.date) -> str:
+    return f"{MONTHS[day.month - 1]} {day.year}"
+
+
+def period(data: DataSet, source_ids: Iterable[str] = ()) -> tuple[datetime.date, datetime.date]:
+    """The first and last dates of the documents cited (all documents when none are).
+
+    A document dated by its year alone counts from the year's end: it may be from any month of it.
+    """
+    wanted = set(source_ids)
+    documents = [s for s in data.documents if s.id in wanted] or list(data.documents)
+    dates = [s.date.start if s.date.month else last_day(s.date) for s in documents]
+    return min(dates), max(dates)
+
+
+def _span(first: datetime.date, last: datetime.date) -> str:
+    return month(first) if (first.year, first.month) == (last.year, last.month) else f"{month(first)} to {month(last)}"
+
+
+def page_notice(data: DataSet, as_at: datetime.date, markdown: str) -> str:
+    """The admonition that opens a page: its period, the as-at date, and where the law in force today is."""
+    first, last = period(data, _SOURCE_LINK.findall(markdown))
+    return (
+        '!!! note "Which period this page describes"\n\n'
+        f"    This page describes the framework as its sources set it out, {_span(first, last)}. "
+        f"Statuses are shown as at {format_day(as_at)}. The latest source is dated "
+        f"{format_day(data.latest_source_date)}. Proposals and draft guidance were not law. "
+        f"The law has changed since: see [legislation.gov.uk]({CURRENT_LAW}) for the law in force today.\n\n"
+    )
+
+
+def with_notice(markdown: str, notice: str) -> str:
+    """The page with the notice straight after its first-level heading."""
+    heading, newline, rest = markdown.partition("\n")
+    if not heading.startswith("# "):
+        return notice + markdown
+    return f"{heading}{newline}\n{notice}{rest.lstrip(chr(10))}"
+
+
+def document_notice(data: DataSet) -> str:
+    """The status section that opens every model document."""
+    first, last = period(data)
+    return (
+        "## Status of this document {#status}\n\n"
+        "This model document was made from the data on the Children's Trusts guidance site. It describes the "
+        f"framework as its sources set it out, {_span(first, last)}. It is dated {format_day(data.latest_source_date)}, "
+        "the date of the latest source. Much of it rests on proposals and draft guidance of 2008, which were not law. "
+        f"The law has changed since: check the law in force today at {CURRENT_LAW} before you adopt it.\n"
+    )
