@@ -165,8 +165,8 @@ def unknown_field(d):
     text = _area_with(d, 'quorum: "6"', 'quorum: "6"\ncolour: blue')
     return (
         f"data/{AREA}:{_line(text, 'colour:')}:1: $.colour: unknown field 'colour' (allowed here: additional_members, "
-        "area_type, bodies, chair, cites, fictional, id, local_authority, lscb_chair, meetings_per_year, name, papers_days, "
-        "plan_period, quorum, review_months, schools_representatives, summary, trust_name, vice_chair, "
+        "area_type, bodies, chair, cites, fictional, id, illustrative, local_authority, lscb_chair, meetings_per_year, name, "
+        "papers_days, plan_period, quorum, review_months, schools_representatives, summary, trust_name, vice_chair, "
         "voluntary_sector_representatives)"
     )
 

@@ -62,6 +62,7 @@ def build_area(a: dict[str, Any]) -> Area:
         plan_from=int(a["plan_period"]["from"]),
         plan_to=int(a["plan_period"]["to"]),
         cites=cites_from(a["cites"]),
+        illustrative=frozenset(a.get("illustrative", ())),
     )
 
 

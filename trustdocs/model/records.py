@@ -233,3 +233,8 @@ class Area:
     plan_from: int
     plan_to: int
     cites: tuple[Cite, ...]
+    illustrative: frozenset[str] = frozenset()  # fields the area's source does not state
+
+    def is_illustrative(self, field_name: str) -> bool:
+        """A made-up area's values are all illustrative; a real one's, those its file lists."""
+        return self.fictional or field_name in self.illustrative

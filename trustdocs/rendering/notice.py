@@ -12,7 +12,10 @@ import re
 from collections.abc import Iterable
 
 from trustdocs.core.dates import MONTHS, last_day
+from trustdocs.core.escape import md
+from trustdocs.core.markdown import bullet_list
 from trustdocs.model.dataset import DataSet
+from trustdocs.model.records import Area
 from trustdocs.rendering.common import format_day
 
 CURRENT_LAW = "https://www.legislation.gov.uk/"
@@ -58,13 +61,44 @@ def with_notice(markdown: str, notice: str) -> str:
     return f"{heading}{newline}\n{notice}{rest.lstrip(chr(10))}"
 
 
-def document_notice(data: DataSet) -> str:
-    """The status section that opens every model document."""
+# How an area's illustrative values are named in its documents' status section.
+_FIELD_NAMES = {
+    "area_type": "the kind of area",
+    "local_authority": "the lead council",
+    "trust_name": "the Board's name",
+    "bodies": "the named partner bodies",
+    "chair": "the chair",
+    "vice_chair": "the vice-chair",
+    "lscb_chair": "the safeguarding board's chair",
+    "additional_members": "the additional members",
+    "schools_representatives": "the number of head teachers",
+    "summary": "the summary",
+    "voluntary_sector_representatives": "the number of voluntary sector members",
+    "quorum": "the quorum",
+    "meetings_per_year": "the number of meetings",
+    "papers_days": "when papers go out",
+    "review_months": "when the constitution is reviewed",
+    "plan_period": "the plan period",
+}
+
+
+def document_notice(data: DataSet, area: Area | None = None) -> str:
+    """The status section that opens every model document; an area's says which of its values are illustrative."""
     first, last = period(data)
+    illustrative = ""
+    if area is not None and area.fictional:
+        illustrative = f"\n{md(area.name)} is a made-up area: every value for it is illustrative.\n"
+    elif area is not None and area.illustrative:
+        named = [_FIELD_NAMES[f] for f in sorted(area.illustrative, key=list(_FIELD_NAMES).index)]
+        illustrative = (
+            f"\nSome of the values for {md(area.name)} are illustrative: its source does not state them. "
+            "Check each before you adopt this document:\n\n" + bullet_list(md(n) for n in named)
+        )
     return (
         "## Status of this document {#status}\n\n"
         "This model document was made from the data on the Children's Trusts guidance site. It describes the "
         f"framework as its sources set it out, {_span(first, last)}. It is dated {format_day(data.latest_source_date)}, "
         "the date of the latest source. Much of it rests on proposals and draft guidance of 2008, which were not law. "
         f"The law has changed since: check the law in force today at {CURRENT_LAW} before you adopt it.\n"
+        + illustrative
     )

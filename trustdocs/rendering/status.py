@@ -183,5 +183,5 @@ def nested_status(
 
 
 def current(entries: Sequence[Status], as_at: datetime.date) -> tuple[Status, ...]:
-    """The entries in effect on the as-at date; the last entry if none had started yet."""
-    return statuses_on(entries, as_at) or tuple(entries[-1:])
+    """The entries in effect on the as-at date (none before the first began)."""
+    return statuses_on(entries, as_at)

@@ -54,7 +54,7 @@ def constitution(data: DataSet, area: Area | None = None) -> DocumentSource:
     ]
     title = f"{TITLE}: {area_title(area)}" if area else TITLE
     markdown = (
-        f"# {md(title)}\n\n{introduction(p)}\n{document_notice(data)}\n{render_sections(sections)}\n"
+        f"# {md(title)}\n\n{introduction(p)}\n{document_notice(data, area)}\n{render_sections(sections)}\n"
         f"{source_notes(data, _cites(data, area))}"
     )
     return DocumentSource(

@@ -37,7 +37,7 @@ def cypp_template(data: DataSet, area: Area | None = None) -> DocumentSource:
     title = f"{TITLE}: {area_title(area)}" if area else TITLE
     intro = (
         "Each section says what the plan needs and asks questions to help you write it. "
-        "Replace the text in square brackets.\n\n" + document_notice(data)
+        "Replace the text in square brackets.\n\n" + document_notice(data, area)
     )
     notes = [("Plan", data.cypp.plan.cites), *((md(r.heading), r.cites) for r in data.cypp.requirements)]
     if area is not None:

@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from trustdocs.core.escape import md
-from trustdocs.core.markdown import table
+from trustdocs.core.markdown import bullet_list, table
 from trustdocs.model.dataset import DataSet
 from trustdocs.model.records import Area
 from trustdocs.rendering import paths
-from trustdocs.rendering.common import AREA_LABELS, Page, cites
+from trustdocs.rendering.common import Page, cites
 from trustdocs.rendering.documents.catalogue import FORMAT_LABELS, area_documents, download_path
 from trustdocs.rendering.documents.convert import FORMATS
 from trustdocs.rendering.documents.particulars import area_title
@@ -39,6 +39,9 @@ def document_page(source: DocumentSource, sizes: Sizes) -> Page:
     return Page(here, markdown, source.data_files)
 
 
+KINDS_OF_AREA = {"unitary": "Unitary", "two-tier": "Two-tier (county and district councils)"}
+
+
 def area_page(data: DataSet, area: Area, sizes: Sizes) -> Page:
     here = paths.area(area.id)
     parts = [f"# {md(area_title(area))}\n\n"]
@@ -46,23 +49,41 @@ def area_page(data: DataSet, area: Area, sizes: Sizes) -> Page:
         parts.append("This is a made-up area. It shows how the documents change for this kind of area.\n\n")
     parts += [
         f"{md(area.summary)} {cites(here, area.cites, data)}\n\n",
-        f"This is one of the {AREA_LABELS[area.area_type]}.\n\n",
         "## Its choices\n\n",
+        (
+            "Every value is illustrative: this area is made up.\n\n"
+            if area.fictional
+            else "Values marked illustrative are not stated by the area's source. They are examples of what an area "
+            "would decide: check each before you adopt the documents.\n\n"
+        ),
         table(
-            ["Choice", "For this area"],
+            ["Choice", "For this area", "Where it comes from"],
             [
-                ["Lead council", md(area.local_authority)],
-                ["The Board's name", md(area.trust_name)],
-                ["Chair", md(area.chair)],
-                ["Vice-chair", md(area.vice_chair)],
-                ["Chair of the Local Safeguarding Children Board", md(area.lscb_chair)],
-                ["Head teachers on the Board", str(area.schools_representatives)],
-                ["Members from the voluntary and community sector", str(area.voluntary_sector_representatives)],
-                ["Quorum", f"{area.quorum} members"],
-                ["Meetings each year", str(area.meetings_per_year)],
-                ["Plan period", f"{area.plan_from} to {area.plan_to}"],
+                [label, value, "Illustrative" if area.is_illustrative(field) else "The area's source"]
+                for label, value, field in (
+                    ("Lead council", md(area.local_authority), "local_authority"),
+                    ("Kind of area", KINDS_OF_AREA[area.area_type], "area_type"),
+                    ("The Board's name", md(area.trust_name), "trust_name"),
+                    ("Chair", md(area.chair), "chair"),
+                    ("Vice-chair", md(area.vice_chair), "vice_chair"),
+                    ("Chair of the Local Safeguarding Children Board", md(area.lscb_chair), "lscb_chair"),
+                    ("Head teachers on the Board", str(area.schools_representatives), "schools_representatives"),
+                    (
+                        "Members from the voluntary and community sector",
+                        str(area.voluntary_sector_representatives),
+                        "voluntary_sector_representatives",
+                    ),
+                    ("Quorum", f"{area.quorum} members", "quorum"),
+                    ("Meetings each year", str(area.meetings_per_year), "meetings_per_year"),
+                    ("Papers sent before a meeting", f"{area.papers_days} days", "papers_days"),
+                    ("Review of the constitution", f"every {area.review_months} months", "review_months"),
+                    ("Plan period", f"{area.plan_from} to {area.plan_to}", "plan_period"),
+                )
             ],
         ),
+        "\n## Its named partner bodies\n\n",
+        "These names are illustrative.\n\n" if area.is_illustrative("bodies") else "",
+        bullet_list(md(name) for names in area.bodies.values() for name in names),
         "\n## Its documents\n\n",
         _document_table(here, area_documents(data, area), sizes),
     ]

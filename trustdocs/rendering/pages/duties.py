@@ -37,7 +37,7 @@ def duty_page(data: DataSet, duty: Duty, as_at: datetime.date, guidance_section:
 
 
 def _status_cell(duty: Duty, as_at: datetime.date) -> str:
-    return "; ".join(short_status(e, duty.status, as_at) for e in current(duty.status, as_at))
+    return "; ".join(short_status(e, duty.status, as_at) for e in current(duty.status, as_at)) or "None yet"
 
 
 def duties_index(data: DataSet, as_at: datetime.date) -> Page:
