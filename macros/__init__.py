@@ -12,6 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from trustdocs.mkdocs_hooks import load_for_build
+from trustdocs.core.clock import as_at_date
+from trustdocs.rendering import notice
 from trustdocs.rendering.pages import framework
 
 
@@ -19,5 +21,6 @@ def define_env(env) -> None:
     data = load_for_build(Path(env.project_dir))
 
     env.variables["data_counts"] = framework.counts_summary(data)
+    env.variables["period_notice"] = notice.page_notice(data, as_at_date(data.latest_source_date), "")
     env.macro(lambda: framework.outcomes_list(data), "outcomes_list")
     env.macro(lambda: framework.features_list(data), "features_list")

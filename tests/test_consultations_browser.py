@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def build_page(dataset, site: Path) -> str:
     """The respond page rendered as MkDocs would, with the site's script and stylesheet; returns its path."""
     c = next(c for c in dataset.consultations if c.id == OPTIONS)
-    page = respond_page(dataset, c, datetime.date(2025, 1, 1))
+    page = respond_page(dataset, c, c.dates.opens.start)  # the form as it was while the consultation was open
     body = site_html(page.markdown)
     target = site / "consultations" / OPTIONS / "respond"
     target.mkdir(parents=True)

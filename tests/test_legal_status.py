@@ -116,7 +116,7 @@ def test_every_model_document_says_its_status_date_and_where_todays_law_is(datas
     documents = [s for s in all_documents(dataset) if "response-form" not in s.slug]
     assert len(documents) >= 6
     for source in documents:
-        assert "## Status of this document {#status}" in source.markdown, source.slug
+        assert "## Status of this document {#document-status}" in source.markdown, source.slug
         assert "It is dated 21 July 2009" in source.markdown, source.slug
         assert "https://www.legislation.gov.uk/" in source.markdown, source.slug
 

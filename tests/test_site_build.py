@@ -54,7 +54,7 @@ def test_a_data_problem_stops_mkdocs_with_the_message_and_no_traceback(data_copy
     assert result.returncode == 1
     assert (
         "data/duties.yml:" in result.stderr
-        and "$.duties[5].kind: 'privilege' is not one of: duty, power" in result.stderr
+        and "$.duties[6].kind: 'privilege' is not one of: duty, power" in result.stderr
     )
     assert "Traceback" not in result.stderr
     assert not (out / "index.html").exists()
@@ -87,7 +87,9 @@ def test_exports_are_published(built_site, dataset):
     data = json.loads((built_site / "exports" / "trustdocs-data.json").read_text(encoding="utf-8"))
     assert [p["id"] for p in data["partners"]] == [p.id for p in dataset.partners]
     rows = list(csv.DictReader((built_site / "exports" / "duties.csv").open(encoding="utf-8", newline="")))
-    assert [r["id"] for r in rows] == [d.id for d in dataset.duties]
+    assert list(dict.fromkeys(r["id"] for r in rows)) == [d.id for d in dataset.duties]
+    # One row per status entry: a strength never appears without its status.
+    assert all(r["status"] for r in rows) and not any(r["strength"] and not r["status"] for r in rows)
 
 
 def test_every_partner_and_duty_has_a_page(built_site, dataset):

@@ -95,7 +95,7 @@ def document_notice(data: DataSet, area: Area | None = None) -> str:
             "Check each before you adopt this document:\n\n" + bullet_list(md(n) for n in named)
         )
     return (
-        "## Status of this document {#status}\n\n"
+        "## Status of this document {#document-status}\n\n"
         "This model document was made from the data on the Children's Trusts guidance site. It describes the "
         f"framework as its sources set it out, {_span(first, last)}. It is dated {format_day(data.latest_source_date)}, "
         "the date of the latest source. Much of it rests on proposals and draft guidance of 2008, which were not law. "

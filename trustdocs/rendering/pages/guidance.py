@@ -60,9 +60,10 @@ def section_page(data: DataSet, section: GuidanceSection, as_at: datetime.date) 
 def guidance_index(data: DataSet) -> Page:
     here = paths.GUIDANCE
     markdown = (
-        "# The statutory guidance, restated\n\n"
-        "The substance of the 2008 draft statutory guidance and of the 2008 legislative proposals, "
-        "in plain English. Every paragraph links to the source paragraphs it restates.\n\n"
+        "# The draft guidance and the proposals, restated\n\n"
+        "The substance of the April 2008 draft statutory guidance and of the July 2008 legislative proposals, "
+        "in plain English. Neither was law: each paragraph that says someone must, should or may do something "
+        "gives its status. Every paragraph links to the source paragraphs it restates.\n\n"
         + bullet_list(
             f"[{md(s.number)}. {md(s.title)}]({link(here, paths.guidance_section(s.id))}) ({len(s.paragraphs)} paragraphs)"
             for s in data.guidance
