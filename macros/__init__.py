@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from trustdocs.mkdocs_hooks import load_for_build
 from trustdocs.core.clock import as_at_date
+from trustdocs.mkdocs_hooks import load_for_build
 from trustdocs.rendering import notice
 from trustdocs.rendering.pages import framework
 

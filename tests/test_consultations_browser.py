@@ -4,7 +4,6 @@ saved files, the machine-readable one read back by ``trustdocs analyse``.
 
 from __future__ import annotations
 
-import datetime
 import json
 import shutil
 from pathlib import Path
