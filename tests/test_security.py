@@ -104,6 +104,29 @@ def test_the_theme_page_passes():
             "'javascript:alert(1)' URL in <meta content>",
         ),
         ("", '<base href="https://evil.example/">', "<base> loads from another origin: https://evil.example/"),
+        # Protocol-relative URLs have a host and no scheme: they load from another origin too.
+        ('<img src="//tracker.example/p.gif" alt="">', "", "<img> loads from another origin: //tracker.example/p.gif"),
+        (
+            "",
+            '<link rel="stylesheet" href="//fonts.example/css">',
+            "<link> loads from another origin: //fonts.example/css",
+        ),
+        ('<iframe src="//evil.example/"></iframe>', "", "<iframe> loads from another origin: //evil.example/"),
+        (
+            '<p style="background: url(//evil.example/p.gif)">x</p>',
+            "",
+            "style loads from another origin: //evil.example/p.gif",
+        ),
+        (
+            '<form action="//collector.example/post"></form>',
+            "",
+            "form submits to another origin not named by a consultation: //collector.example/post",
+        ),
+        # Every on* attribute is a handler, not only the familiar three.
+        ('<input onfocus="alert(1)" autofocus>', "", "event-handler attribute onfocus= on <input>"),
+        ('<div onanimationstart="alert(1)">x</div>', "", "event-handler attribute onanimationstart= on <div>"),
+        ('<body onpageshow="alert(1)">', "", "event-handler attribute onpageshow= on <body>"),
+        ('<p ONMOUSEOVER="alert(1)">x</p>', "", "event-handler attribute onmouseover= on <p>"),
     ],
 )
 def test_each_hostile_page_is_found(body, head, finding):
