@@ -23,8 +23,6 @@ from pypdf import PdfReader
 from trustdocs.pipeline.load import load_with_area
 from trustdocs.rendering.documents.catalogue import area_documents
 from trustdocs.rendering.documents.convert import render
-from trustdocs.rendering.documents.pdf import render_pdf
-from trustdocs.rendering.documents.source import DocumentError
 
 pytestmark = pytest.mark.slow  # renders documents from hostile data and builds the site
 
@@ -195,35 +193,7 @@ def test_printable_response_form_shows_a_question_literally_in_every_format(root
         assert QUESTION in text
 
 
-# --- the PDF renderer's fetcher ------------------------------------------------
-
-PAGE = '<!DOCTYPE html><html lang="en-GB"><head><title>t</title>{head}</head><body><p>x</p>{body}</body></html>'
-
-
-@pytest.mark.parametrize(
-    "head, body, refused",
-    [
-        ("", '<img src="https://example.org/tracker.png" alt="">', "https://example.org/tracker.png"),
-        ("", '<img src="http://127.0.0.1:9/x.png" alt="">', "http://127.0.0.1:9/x.png"),
-        ('<link rel="stylesheet" href="file:///etc/passwd">', "", "file:///etc/passwd"),
-        ('<link rel="stylesheet" href="../convert.py">', "", "convert.py"),
-        ("<style>@import url('https://example.org/x.css');</style>", "", "https://example.org/x.css"),
-        (
-            "<style>@font-face { font-family: x; src: url(ftp://example.org/f.ttf); }</style>"
-            "<style>p { font-family: x; }</style>",
-            "",
-            "ftp://example.org/f.ttf",
-        ),
-    ],
-)
-def test_pdf_rendering_refuses_anything_but_own_assets(head, body, refused):
-    with pytest.raises(DocumentError, match=re.escape(refused)):
-        render_pdf(PAGE.format(head=head, body=body), "test")
-
-
-def test_pdf_rendering_reads_its_own_stylesheet():
-    pdf = render_pdf(PAGE.format(head='<link rel="stylesheet" href="print.css">', body=""), "test")
-    assert pdf.startswith(b"%PDF-")
+# The PDF renderer's fetcher is tested in test_pdf_fetcher.py (fast, no document rendered from data).
 
 
 # --- the command line ------------------------------------------------------------
