@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from trustdocs.core.strict_yaml import MAX_BYTES, parse_yaml
@@ -133,3 +135,60 @@ def test_files_over_1_mb_are_refused_before_parsing():
 
 def test_every_problem_in_a_file_is_reported_not_just_the_first():
     assert len(messages(b"a: &x 1\nb: *x\nc: !t 2\na: 4\n")) == 4
+
+
+# --- every forbidden character, one case each --------------------------------------
+# Listed here by code point, not imported from the loader, so a character dropped
+# from the loader's lists fails its own case.
+BIDI_CONTROLS = [
+    0x061C,
+    0x200E,
+    0x200F,
+    *range(0x202A, 0x202F),
+    *range(0x2066, 0x206A),
+]  # marks, embeddings, overrides, isolates
+ZERO_WIDTH = [0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF]
+NONCHARACTERS = [
+    *range(0xFDD0, 0xFDF0),
+    *(plane + c for plane in range(0, 0x110000, 0x10000) for c in (0xFFFE, 0xFFFF)),
+]
+CONTROLS = [c for c in range(0x00, 0x20) if chr(c) not in "\t\n\r"] + [0x7F, *range(0x80, 0xA0)]  # C0, DEL, C1
+FORBIDDEN = BIDI_CONTROLS + ZERO_WIDTH + NONCHARACTERS + CONTROLS
+
+
+def _why(point: int) -> str:
+    name = unicodedata.name(chr(point), "")
+    if point in BIDI_CONTROLS:
+        return (
+            f"bidirectional control character U+{point:04X} {name} is not allowed: "
+            "it can make text display differently from what it is"
+        )
+    if point in ZERO_WIDTH:
+        return f"invisible character U+{point:04X} {name} is not allowed"
+    if point in NONCHARACTERS:
+        return f"U+{point:04X} is not a character (a Unicode noncharacter)"
+    return f"control character U+{point:04X} is not allowed"
+
+
+def test_the_lists_are_what_they_say():
+    assert len(BIDI_CONTROLS) == 12 and len(NONCHARACTERS) == 66 and len(CONTROLS) == 29 + 1 + 32
+    assert all(unicodedata.category(chr(c)) == "Cc" for c in CONTROLS)
+    assert "\u2066" in map(chr, BIDI_CONTROLS) and "\u2069" in map(chr, BIDI_CONTROLS)  # the "Trojan Source" isolates
+
+
+@pytest.mark.parametrize("point", FORBIDDEN, ids=[f"U+{c:04X}" for c in FORBIDDEN])
+def test_each_forbidden_character_written_raw_is_refused(point):
+    raw = f"a: x{chr(point)}y\n".encode()
+    assert messages(raw) == [f"data/x.yml:1:5: $: {_why(point)}"]
+
+
+@pytest.mark.parametrize("point", FORBIDDEN, ids=[f"U+{c:04X}" for c in FORBIDDEN])
+def test_each_forbidden_character_written_as_an_escape_is_refused(point):
+    escape = f"\\u{point:04X}" if point <= 0xFFFF else f"\\U{point:08X}"
+    assert messages(f'a: "x{escape}y"\n'.encode()) == [f"data/x.yml:1:4: $.a: escaped {_why(point)}"]
+
+
+@pytest.mark.parametrize("char", ["\t", "\u00a0", "\u00ad", "\u2028", "\u00e9", "\u0416", "\u20ac", "\U0001f600"])
+def test_characters_next_to_the_forbidden_ones_are_read(char):
+    doc, problems = parse_yaml(F, f'a: "x{char}y"\n'.encode())
+    assert problems == [] and doc.data == {"a": f"x{char}y"}

@@ -38,7 +38,10 @@ BOM = b"\xef\xbb\xbf"
 # it is (CVE-2021-42574, "Trojan Source"); the rest are invisible or invalid.
 _BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
 _ZERO_WIDTH = set("\u200b\u200c\u200d\u2060\ufeff")
-_NONCHARACTERS = {"\ufffe", "\uffff"}
+# The 66 Unicode noncharacters: U+FDD0 to U+FDEF, and the last two code points of every plane.
+_NONCHARACTERS = {chr(c) for c in range(0xFDD0, 0xFDF0)} | {
+    chr(p + c) for p in range(0, 0x110000, 0x10000) for c in (0xFFFE, 0xFFFF)
+}
 
 Path_ = tuple[str | int, ...]
 
