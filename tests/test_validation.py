@@ -307,3 +307,15 @@ def test_every_date_in_every_file_can_be_impossible_without_a_crash(data_copy, b
     problems = validate(data_copy.path)
     reported = {(p.file, p.line) for p in problems if "is not a real date" in p.message}
     assert reported == {(f"data/{name}", line) for name, lines in broken.items() for line in lines}
+
+
+def test_a_guidance_section_names_an_unknown_source(data_copy):
+    """Once a crash: loading looked the section's source up by id (KeyError) because no check had refused it."""
+    data_copy.replace("guidance.yml", "    source: draft-guidance-2008\n", "    source: draft-guidance-2099\n")
+    line = data_copy.line_of("guidance.yml", "source: draft-guidance-2099")
+    assert only(data_copy) == [
+        f"data/guidance.yml:{line}:13: $.sections[0].source: unknown source 'draft-guidance-2099': "
+        "no source in data/sources.yml has this id"
+    ]
+    with pytest.raises(DataError):
+        load_dataset(data_copy.path)
