@@ -263,3 +263,25 @@ def test_csv_headers_and_answers_may_be_written_as_a_spreadsheet_user_would(data
     )
     counts = tally(options(dataset), read_responses([sheet], options(dataset)))
     assert {q.question: q.answers for q in counts.questions}["q1"] == (("yes", 0), ("no", 0), ("not-sure", 2))
+
+
+@pytest.mark.parametrize(
+    "count, total, shown",
+    [
+        (1, 8, 13),  # 12.5: half up, as the docstring says (banker's rounding would give 12)
+        (5, 8, 63),  # 62.5 (banker's: 62)
+        (3, 8, 38),  # 37.5 (banker's: 38 too)
+        (1, 200, 1),  # 0.5 (banker's: 0)
+        (1, 3, 33),
+        (2, 3, 67),
+        (0, 7, 0),
+        (7, 7, 100),
+        (0, 0, 0),  # nothing to divide
+        (143, 143, 100),
+        (19, 143, 13),  # 13.29
+    ],
+)
+def test_percentages_are_whole_numbers_rounded_half_up(count, total, shown):
+    from trustdocs.model.consultations import percent
+
+    assert percent(count, total) == shown
