@@ -9,7 +9,6 @@ from tooling import site_html
 
 from trustdocs.core.escape import md
 from trustdocs.model.citations import Cite
-from trustdocs.model.records import Outcome
 from trustdocs.rendering.common import citation
 from trustdocs.rendering.pages.framework import features_list, outcomes_list
 
@@ -99,14 +98,17 @@ def test_citation_groups_paragraphs_by_source(dataset):
     )
 
 
-def test_features_list_has_five_items(dataset):
-    assert features_list(dataset).count("\n") == 5
+def test_features_list_is_one_numbered_list_of_every_feature_with_its_summary_and_source(dataset):
+    from bs4 import BeautifulSoup
 
-
-def test_outcome_model_is_frozen(dataset):
-    with pytest.raises(dataclasses.FrozenInstanceError):
-        dataset.outcomes[0].name = "x"  # type: ignore[misc]
-    assert isinstance(dataset.outcomes[0], Outcome)
+    html = BeautifulSoup(site_html(features_list(dataset, "../sources")), "html.parser")
+    (numbered,) = html.find_all("ol")
+    items = numbered.find_all("li", recursive=False)
+    assert [li.strong.get_text() for li in items] == [f.name for f in dataset.features]
+    for li, feature in zip(items, dataset.features, strict=True):
+        assert " ".join(feature.summary.split()) in li.get_text()
+        first = feature.cites[0]
+        assert li.find("a", href=f"../sources/{first.source}.md#p-{first.para.replace('.', '-')}"), li
 
 
 def test_code_spans_hold_only_text_that_needs_no_escaping():
@@ -148,3 +150,27 @@ def test_citations_group_labels_by_kind_as_readers_see_them(dataset):
         "([Draft statutory guidance (2008)](s/draft-guidance-2008.md), paragraphs [3.48](s/draft-guidance-2008.md#p-3-48) "
         "and [3.49](s/draft-guidance-2008.md#p-3-49), footnote [2](s/draft-guidance-2008.md#p-fn-2))"
     )
+
+
+@pytest.mark.parametrize(
+    "text, escaped",
+    [
+        ("2008. A year", "2008&#46; A year"),  # a year at the start of a value is not an ordered list
+        ("10) Ten", "10&#41; Ten"),
+        ("1. One", "1&#46; One"),
+        ("2009.", "2009&#46;"),
+        ("  3. Indented", "3&#46; Indented"),
+        ("- dash", "&#45; dash"),
+        ("+ plus", "&#43; plus"),
+        (": colon", "&#58; colon"),
+        ("2008.5 percent", "2008.5 percent"),  # not followed by a space: nothing to neutralise
+        ("In 2008. Then", "In 2008. Then"),  # not at the start of the value
+    ],
+)
+def test_a_value_that_starts_like_a_list_stays_a_paragraph(text, escaped):
+    import html
+
+    assert md(text) == escaped
+    page = site_html(md(text))
+    assert page.startswith("<p>") and page.endswith("</p>") and "<" not in page[3:-4], page  # no list, no definition
+    assert html.unescape(page[3:-4]) == " ".join(text.split())
