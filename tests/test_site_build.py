@@ -32,20 +32,22 @@ def test_the_sources_page_lists_every_source(built_site, dataset):
 
 
 def test_every_citation_on_every_page_reaches_its_source_paragraph(built_site, dataset):
-    """From any statement to its source paragraph: each cited paragraph has its anchor."""
-    for source in dataset.sources:
-        html = (built_site / "sources" / source.id / "index.html").read_text(encoding="utf-8")
-        cited = {c.para for c in _all_cites(dataset) if c.source == source.id}
-        for para in cited:
-            assert f'id="p-{para.replace(".", "-")}"' in html, (source.id, para)
+    """From any statement to its source paragraph, and back: each cited paragraph has its anchor on the
+    source's page, and under it a list of the statements resting on it. Every citation in the data set
+    is walked (every kind of record), not only those of a few kinds."""
+    from test_pages import every_cite
 
-
-def _all_cites(data):
-    yield from (c for o in data.outcomes + data.features for c in o.cites)
-    yield from (c for p in data.partners for c in p.cites)
-    yield from (c for d in data.duties for c in d.cites)
-    yield from (c for s in data.guidance for p in s.paragraphs for c in p.cites)
-    yield from (c for e in data.timeline for c in e.cites)
+    by_source: dict[str, set[str]] = {}
+    for cite in every_cite(dataset):
+        by_source.setdefault(cite.source, set()).add(cite.para)
+    assert len(by_source) == len(dataset.sources)
+    for source_id, paras in by_source.items():
+        html = (built_site / "sources" / source_id / "index.html").read_text(encoding="utf-8")
+        for para in paras:
+            anchor = f'id="p-{para.replace(".", "-")}"'
+            assert anchor in html, (source_id, para)
+            section = html.split(anchor, 1)[1].split("<h3", 1)[0]
+            assert "What rests on it on this site:" in section and "<li>" in section, (source_id, para)
 
 
 def test_a_data_problem_stops_mkdocs_with_the_message_and_no_traceback(data_copy):
