@@ -377,8 +377,22 @@ def previous_site(tmp_path) -> Path:
     return site
 
 
-def test_there_are_at_least_thirty_cases():
-    assert len(CASES) >= 39
+def test_every_case_written_is_run_and_the_readme_counts_them(root):
+    """A case written but left out of CASES would never run; the README states how many run."""
+    import inspect
+    import re
+
+    written = sorted(
+        name
+        for name, f in globals().items()
+        if inspect.isfunction(f)
+        and f.__module__ == __name__
+        and not name.startswith("_")
+        and list(inspect.signature(f).parameters) == ["d"]
+    )
+    assert sorted(c.__name__ for c in CASES) == written
+    readme = " ".join((root / "README.md").read_text(encoding="utf-8").split())
+    assert re.search(r"`tests/test_hardening.py` runs (\d+) such inputs", readme).group(1) == str(len(CASES))
 
 
 @pytest.mark.parametrize("break_data", CASES, ids=[c.__name__ for c in CASES])
