@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from trustdocs.model.dataset import DataSet
 from trustdocs.pipeline.load import load_dataset
@@ -28,6 +29,12 @@ PUBLISHED = {
     "TRUSTDOCS_SITE_URL": "https://guidance.childrens-trusts.org.uk/",
     "TRUSTDOCS_REPO_URL": "https://github.com/childrens-trusts/guidance",
 }
+
+
+# Property-based tests (tests/test_properties.py) set their own small example
+# budgets. `make mutation` runs them under this profile: the same examples every
+# run, so a mutant's result does not depend on chance, and no example database.
+settings.register_profile("mutation", derandomize=True, database=None, deadline=None)
 
 
 def pytest_configure(config: pytest.Config) -> None:

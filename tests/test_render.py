@@ -163,6 +163,9 @@ def test_citations_group_labels_by_kind_as_readers_see_them(dataset):
         ("- dash", "&#45; dash"),
         ("+ plus", "&#43; plus"),
         (": colon", "&#58; colon"),
+        ("---", "&#45;--"),  # a horizontal rule (found by test_properties.py)
+        ("-- -", "&#45;- -"),
+        ("-5 degrees", "-5 degrees"),
         ("2008.5 percent", "2008.5 percent"),  # not followed by a space: nothing to neutralise
         ("In 2008. Then", "In 2008. Then"),  # not at the start of the value
     ],

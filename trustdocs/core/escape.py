@@ -35,8 +35,8 @@ _SIGNIFICANT = {
     "%": "&#37;",
 }
 _TABLE = str.maketrans(_SIGNIFICANT)
-# At the start of a line these begin a list, definition or heading.
-_LINE_START = re.compile(r"^(\s*)(\d+)([.)])(?=\s|$)|^(\s*)([-+:])(?=\s|$)", re.MULTILINE)
+# At the start of a line these begin a list, definition or heading; "---" (or "-- -") a horizontal rule.
+_LINE_START = re.compile(r"^(\s*)(\d+)([.)])(?=\s|$)|^(\s*)([-+:])(?=[\s-]|$)", re.MULTILINE)
 
 
 def md(text: str) -> str:
