@@ -285,3 +285,27 @@ def test_percentages_are_whole_numbers_rounded_half_up(count, total, shown):
     from trustdocs.model.consultations import percent
 
     assert percent(count, total) == shown
+
+
+def test_the_outcome_file_and_the_summary_are_exactly_as_expected(dataset, root):
+    """Every line of both outputs for the sample responses (reviewed by hand: 5 responses, 3 files)."""
+    code, stdout, stderr = analyse(dataset, root, SAMPLE_FILES)
+    assert code == 0
+    assert stdout == (SAMPLES / "expected-outcome.yml").read_text(encoding="utf-8")
+    assert stderr == (SAMPLES / "expected-summary.txt").read_text(encoding="utf-8")
+
+
+def test_one_response_in_one_file_is_counted_in_the_singular(dataset, root):
+    code, stdout, stderr = analyse(dataset, root, [SAMPLES / "form-response-1.json"])
+    assert code == 0
+    assert "# counted by `trustdocs analyse` from 1 response in 1 file.\n" in stdout
+    assert 'summary: "Counted from 1 response sent in as files."\n' in stdout
+    assert stderr.startswith("Strengthening Children's Trusts: legislative options: 1 response\n")
+
+
+def test_an_unknown_consultation_is_named_with_the_ones_there_are(dataset, root):
+    stdout, stderr = io.StringIO(), io.StringIO()
+    assert run_analysis(dataset, "no-such", SAMPLE_FILES, None, stdout=stdout, stderr=stderr) == 1
+    known = ", ".join(c.id for c in dataset.consultations)
+    assert stderr.getvalue() == f"unknown consultation 'no-such' (data/consultations/ has: {known})\n"
+    assert stdout.getvalue() == ""

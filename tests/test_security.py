@@ -194,3 +194,39 @@ def test_secure_page_is_the_policy_and_the_audit_from_one_parse():
     secured, findings = secure_page("p.html", html)
     assert secured == with_csp(html)
     assert findings == audit_page("p.html", html)
+
+
+def test_a_script_hash_is_the_csp_source_expression_of_its_sha256():
+    # echo -n 'alert(1)' | openssl dgst -sha256 -binary | base64
+    assert script_hash("alert(1)") == "'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='"
+
+
+def test_a_srcset_is_split_at_commas_not_only_at_spaces():
+    html = page('<img srcset="x.png 1x,https://tracker.example/b.png 2x" alt="">')
+    assert audit_page("p.html", html) == ["p.html: <img> loads from another origin: https://tracker.example/b.png"]
+
+
+def test_a_page_without_inline_scripts_allows_scripts_from_our_origin_only():
+    html = "<!doctype html><html><head><meta charset=utf-8></head><body></body></html>"
+    assert content_security_policy(html).startswith("default-src 'self'; script-src 'self'; style-src ")
+    assert content_security_policy(html).endswith("; form-action 'self'")
+
+
+def test_each_inline_script_is_listed_once_by_hash_in_sorted_order():
+    second = '<script>__md_set("x", 1)</script>'
+    policy = content_security_policy(page(second + second))
+    hashes = sorted([script_hash(THEME_SCRIPT), script_hash('__md_set("x", 1)')])
+    assert f"script-src 'self' {hashes[0]} {hashes[1]};" in policy
+
+
+def test_with_csp_names_the_consultation_endpoints_as_form_targets():
+    html = with_csp(page(), ["https://forms.example/b", "https://forms.example/a"])
+    assert "form-action 'self' https://forms.example/a https://forms.example/b\">" in html
+    assert html.count("<meta charset") == 1 and html.index("<meta charset") < html.index("Content-Security-Policy")
+
+
+def test_a_page_without_a_charset_is_refused_with_the_reason():
+    with pytest.raises(
+        ValueError, match=r"^page has no <meta charset=utf-8> to put the Content-Security-Policy after$"
+    ):
+        with_csp("<html><head></head></html>")
