@@ -319,3 +319,26 @@ def test_a_guidance_section_names_an_unknown_source(data_copy):
     ]
     with pytest.raises(DataError):
         load_dataset(data_copy.path)
+
+
+def test_the_reference_checks_built_from_the_registry_find_what_they_should(data_copy):
+    """The checks the registry builds at import time, built again here, so a mutation testing tool can reach them."""
+    from trustdocs.pipeline.load import read_documents
+    from trustdocs.registry import KINDS
+    from trustdocs.rendering.documents.constitution import QUOTED_RECORDS
+    from trustdocs.validation.references import quoted_records, unknown_references
+
+    data_copy.replace("duties.yml", "holders: [local-authority", "holders: [local-authoritee")
+    data_copy.replace("board.yml", "id: rule-separate-chairs", "id: rule-separate-chair")
+    docs, problems = read_documents(data_copy.path)
+    assert problems == []
+    unknown = [str(p) for p in unknown_references(KINDS)(docs)]
+    assert unknown == [
+        f"data/duties.yml:{data_copy.line_of('duties.yml', 'local-authoritee')}:15: $.duties[0].holders[0]: "
+        "unknown partner 'local-authoritee': no partner in data/partners.yml has this id"
+    ]
+    quoted = [str(p) for p in quoted_records(QUOTED_RECORDS, "the model constitution", "constitution.py")(docs)]
+    assert quoted == [
+        f"data/board.yml:{data_copy.line_of('board.yml', 'rules:')}:1: $.rules: 'rule-separate-chairs' is missing: "
+        "the model constitution quotes it. Restore it, or change constitution.py"
+    ]
