@@ -14,7 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from trustdocs.core.problems import DataError
+from trustdocs.core.problems import DataError, Problem
 from trustdocs.model.dataset import DataSet
 from trustdocs.pipeline.load import load_dataset
 
@@ -24,8 +24,24 @@ PRODUCTION = "TRUSTDOCS_PRODUCTION"  # read by the MkDocs adapter (trustdocs/mkd
 def _report(err: DataError) -> int:
     for problem in err.problems:
         print(problem, file=sys.stderr)
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        for problem in err.problems:  # a pull request's reviewer sees each one on its line
+            print(github_annotation(problem))
     print(f"{len(err.problems)} problem(s) found; fix them and run again.", file=sys.stderr)
     return 1
+
+
+def github_annotation(problem: Problem) -> str:
+    """A GitHub Actions workflow command: '::error file=data/partners.yml,line=35,col=15::message'."""
+
+    def escape(text: str, properties: bool = False) -> str:
+        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return text.replace(":", "%3A").replace(",", "%2C") if properties else text
+
+    return (
+        f"::error file={escape(problem.file, True)},line={problem.line},col={problem.column}::"
+        f"{escape(problem.path + ': ' + problem.message)}"
+    )
 
 
 def _load(args: argparse.Namespace) -> DataSet | int:
@@ -133,6 +149,36 @@ def cmd_postprocess(args: argparse.Namespace) -> int:
     return 0
 
 
+def _data_at(where: str, scratch: Path) -> Path:
+    """A data directory as given, or data/ as it was at a git revision (checked out into ``scratch``)."""
+    if Path(where).is_dir():
+        return Path(where)
+    target = scratch / where.replace("/", "_")
+    target.mkdir(parents=True)
+    archive = subprocess.run(["git", "archive", where, "data"], capture_output=True, check=False)
+    if archive.returncode != 0:
+        raise ValueError(f"{where} is neither a data directory nor a git revision: {archive.stderr.decode().strip()}")
+    subprocess.run(["tar", "-x", "-C", str(target)], input=archive.stdout, check=True)
+    return target / "data"
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    """What a change to the data does: records, pages and downloads, most important first."""
+    from trustdocs.pipeline.diff import as_markdown, compare
+
+    with tempfile.TemporaryDirectory(prefix="trustdocs-diff-") as scratch:
+        try:
+            base, head = _data_at(args.base, Path(scratch)), _data_at(args.head, Path(scratch))
+            report = compare(base, head)
+        except ValueError as err:
+            print(f"error: {err}", file=sys.stderr)
+            return 2
+        except DataError as err:
+            return _report(err)
+    print(as_markdown(report, args.site_url))
+    return 0
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     data = _load(args)  # fail fast, with the editor-friendly messages, before MkDocs starts
     if isinstance(data, int):
@@ -205,6 +251,15 @@ def parser() -> argparse.ArgumentParser:
         "--cache", type=Path, default=Path(".cache/documents"), help="the document cache (default: .cache/documents)"
     )
     pages.set_defaults(func=cmd_pages)
+    diff = sub.add_parser("diff", help="what a data change does: records, pages and downloads (Markdown)")
+    diff.add_argument("base", help="a data directory or a git revision, such as origin/main")
+    diff.add_argument("head", nargs="?", default="data", help="a data directory or a git revision (default: data)")
+    diff.add_argument(
+        "--site-url",
+        default=os.environ.get("TRUSTDOCS_SITE_URL", ""),
+        help="link pages to this published address (default: TRUSTDOCS_SITE_URL)",
+    )
+    diff.set_defaults(func=cmd_diff)
     postprocess = sub.add_parser(
         "postprocess",
         help="fix, audit and secure a site another engine built, in place "
