@@ -19,6 +19,7 @@ from trustdocs.rendering.pages import (
     board,
     changes,
     cypp,
+    data_reference,
     documents,
     downloads,
     duties,
@@ -107,6 +108,7 @@ PAGES = (
     downloads.pages,
     documents.pages,
     consultations.pages,
+    data_reference.pages_for(KINDS),
 )
 
 # Everything that cites a source, for the source pages' lists of what rests on each paragraph.

@@ -26,6 +26,7 @@ FEATURES = "features.md"
 CHANGES = "what-would-change.md"
 ON_A_DATE = "framework-on-a-date.md"
 DATA = "data.md"
+DATA_REFERENCE = "data-reference.md"
 DOCUMENTS = "documents/index.md"
 CONSULTATIONS = "consultations/index.md"
 
