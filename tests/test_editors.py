@@ -66,3 +66,18 @@ def test_the_data_reference_lists_every_file_and_field_from_the_schemas():
     assert "| `duties[].holders` | list | yes | The id of a record in `data/partners.yml`. |" in text
     assert "| `bodies[].partner` | text | yes | The id of a record in `data/partners.yml`. |" in text
     assert "Must match the pattern" not in text
+
+
+def test_the_pull_request_workflow_validates_first_runs_the_test_command_and_pins_every_action(root):
+    import yaml
+
+    workflow = yaml.safe_load((root / ".github/workflows/pull-request.yml").read_text(encoding="utf-8"))
+    jobs = workflow["jobs"]
+    runs = {name: [step.get("run", "") for step in job["steps"]] for name, job in jobs.items()}
+    assert "make validate" in runs["validate"]
+    assert ".ci/run" in runs["test"] and jobs["test"]["needs"] == "validate"
+    assert any("trustdocs diff" in run for run in runs["diff"])
+    uses = [step["uses"] for job in jobs.values() for step in job["steps"] if "uses" in step]
+    assert any(u.startswith("actions/upload-artifact@") for u in uses)
+    for action in uses:
+        assert re.fullmatch(r"[\w.-]+/[\w.-]+@v\d+\.\d+\.\d+", action), f"{action}: pin a release, not a branch"
