@@ -67,6 +67,7 @@ def test_every_page_type_is_generated(mini_pages):
             "framework-on-a-date.md",
             "data.md",
             "data-reference.md",
+            "site-changes.md",
             "sources/index.md",
             "sources/doc-a.md",
             "sources/test-act.md",

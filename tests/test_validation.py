@@ -150,7 +150,7 @@ def test_a_missing_file_and_an_unexpected_file(data_copy):
     data_copy.write("areas.yaml", "x: 1\n")
     assert only(data_copy) == [
         "data/areas.yaml:1:1: $: unexpected data file: the loader reads only sources.yml, outcomes.yml, features.yml, "
-        "partners.yml, duties.yml, board.yml, cypp.yml, glossary.yml, guidance.yml, timeline.yml "
+        "partners.yml, duties.yml, board.yml, cypp.yml, glossary.yml, guidance.yml, timeline.yml, changes.yml "
         "and the folders areas/, consultations/, consultation-outcomes/",
         "data/glossary.yml:1:1: $: file is missing",
     ]
