@@ -27,6 +27,7 @@ def test_a_changed_strength_names_the_duty_the_old_and_new_strength_and_every_pa
     assert old.id == "pool-budgets-and-share-resources" and fields == ["status"]
     text = as_markdown(report, "https://guidance.example.gov.uk/")
     assert text.index("### Changes readers will notice most") < text.index("### Pages changed")
+    assert "- **Pool budgets and share resources** (`pool-budgets-and-share-resources` in `data/duties.yml`)" in text
     assert "- `status[0].strength`: `may` → `must`" in text
     assert (
         "[duties/pool-budgets-and-share-resources/](https://guidance.example.gov.uk/duties/pool-budgets-and-share-resources/)"
@@ -43,7 +44,7 @@ def test_a_changed_board_rule_lists_the_downloads_it_changes(base, data_copy):
         "Each partner keeps its own functions",
     )
     text = as_markdown(compare(base, data_copy.path))
-    assert "`rule-partners-keep-functions` in `data/board.yml`: `text`" in text
+    assert "(`rule-partners-keep-functions` in `data/board.yml`): `text`" in text
     for fmt in ("pdf", "docx", "odt"):
         assert f"downloads/trust-board-constitution.{fmt}" in text
         assert f"downloads/southwark/trust-board-constitution.{fmt}" in text
@@ -90,6 +91,7 @@ def test_a_removed_citation_is_a_changed_field(base, data_copy):
 def test_a_renamed_id_is_reported_as_a_rename_with_a_warning(base, data_copy):
     data_copy.write("duties.yml", data_copy.text("duties.yml").replace("id: joint-cypp\n", "id: joint-plan\n"))
     data_copy.write("guidance.yml", data_copy.text("guidance.yml").replace("joint-cypp", "joint-plan"))
+    data_copy.write("changes.yml", data_copy.text("changes.yml").replace("joint-cypp", "joint-plan"))
     report = compare(base, data_copy.path)
     assert [(o.id, n.id) for o, n in report.renamed] == [("joint-cypp", "joint-plan")]
     text = as_markdown(report)

@@ -187,7 +187,11 @@ def as_markdown(report: Report, site_url: str = "") -> str:
         for old, new, fields in changes:
             leaves = _changed_leaves(_own(old.fields), _own(new.fields))
             details = "".join(f"\n    - `{path}`: {_value(before)} → {_value(after)}" for path, before, after in leaves)
-            lines.append(f"`{old.id}` in `{old.file}`: {', '.join(f'`{f}`' for f in fields)}{details}")
+            label = _label(new.fields)
+            named = (
+                f"**{md(_text(label, 80))}** (`{old.id}` in `{old.file}`)" if label else f"`{old.id}` in `{old.file}`"
+            )
+            lines.append(f"{named}: {', '.join(f'`{f}`' for f in fields)}{details}")
         return lines
 
     if important:
