@@ -85,7 +85,31 @@ def test_a_removed_citation_is_a_changed_field(base, data_copy):
     report = compare(base, data_copy.path)
     changed = {old.id: fields for old, _, fields in report.changed}
     assert changed["police"] == ["cites"]
-    assert "`cites[1].para`: `1.12` → none" in as_markdown(report)
+    assert '- `cites[]`: removed `{"source": "draft-guidance-2008", "para": "1.12"}`' in as_markdown(report)
+
+
+def test_a_citation_added_at_the_top_is_one_addition_not_every_index_shifted(base, data_copy):
+    data_copy.replace(
+        "partners.yml",
+        '    cites:\n      - {source: legislative-options-2008, para: "14"}\n      - {source: draft-guidance-2008, para: "1.12"}\n',
+        '    cites:\n      - {source: legislative-options-2008, para: "44"}\n      - {source: legislative-options-2008, para: "14"}\n'
+        '      - {source: draft-guidance-2008, para: "1.12"}\n',
+    )
+    text = as_markdown(compare(base, data_copy.path))
+    police = text.split("(`police` in `data/partners.yml`): `cites`", 1)[1].split("\n- ", 1)[0]
+    assert police.split("\n\n")[0].strip() == '- `cites[]`: added `{"source": "legislative-options-2008", "para": "44"}`'
+    assert "The site's date moves" not in text
+
+
+def test_a_later_source_moves_the_site_date_and_the_report_says_why_every_page_changes(base, data_copy):
+    data_copy.write(
+        "sources.yml",
+        data_copy.text("sources.yml")
+        + "  - id: example-report-2009\n    title: An example report\n    publisher: An example publisher\n"
+        '    date: 2009-10\n    file: example-report-2009.txt\n    paragraphs: ["1-12"]\n',
+    )
+    text = as_markdown(compare(base, data_copy.path))
+    assert "**The site's date moves from 21 July 2009 to 31 October 2009.**" in text
 
 
 def test_a_renamed_id_is_reported_as_a_rename_with_a_warning(base, data_copy):

@@ -11,17 +11,20 @@ a plan requirement.
 
 from __future__ import annotations
 
+import datetime
 import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from trustdocs.core.clock import as_at_date
 from trustdocs.core.escape import md
 from trustdocs.core.markdown import bullet_list
 from trustdocs.pipeline.generate import all_documents, generate_pages
 from trustdocs.pipeline.load import load_dataset, read_documents
 from trustdocs.rendering import paths
+from trustdocs.rendering.common import format_day
 from trustdocs.rendering.documents.convert import FORMATS
 
 # Fields whose change matters most to readers, by kind of data: listed first.
@@ -56,6 +59,7 @@ class Report:
     changed: list[tuple[Record, Record, list[str]]] = field(default_factory=list)
     pages: dict[str, list[str]] = field(default_factory=dict)  # changed / added / removed -> page paths
     downloads: list[str] = field(default_factory=list)
+    site_dates: tuple[datetime.date, datetime.date] | None = None  # base, head: the date pages are worked out at
 
 
 def records(data_dir: Path) -> dict[str, Record]:
@@ -114,11 +118,37 @@ def _leaves(value: Any, path: str = "") -> Iterator[tuple[str, Any]]:
         yield path, value
 
 
+def _list_changes(key: str, old: list, new: list) -> list[tuple[str, Any, Any]]:
+    """A list that grew or shrank: the items removed and added, not every index after the change shifted."""
+    unmatched = [json.dumps(i, sort_keys=True, ensure_ascii=False) for i in new]
+    added, removed = list(new), []
+    for item in old:
+        text = json.dumps(item, sort_keys=True, ensure_ascii=False)
+        if text in unmatched:  # kept: drop it from both sides (unmatched and added stay aligned)
+            at = unmatched.index(text)
+            del unmatched[at], added[at]
+        else:
+            removed.append(item)
+    return [(f"{key}[]", item, None) for item in removed] + [(f"{key}[]", None, item) for item in added]
+
+
 def _changed_leaves(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[tuple[str, Any, Any]]:
-    before, after = dict(_leaves(dict(old))), dict(_leaves(dict(new)))
-    return [
-        (k, before.get(k), after.get(k)) for k in sorted(before.keys() | after.keys()) if before.get(k) != after.get(k)
-    ]
+    """(path, old value, new value) for each change; None for a value that is not there."""
+    out: list[tuple[str, Any, Any]] = []
+    for key in sorted(old.keys() | new.keys()):
+        a, b = old.get(key), new.get(key)
+        if a == b:
+            continue
+        if isinstance(a, list) and isinstance(b, list) and len(a) != len(b):
+            out += _list_changes(key, a, b)
+            continue
+        before, after = dict(_leaves(a, key)), dict(_leaves(b, key))
+        out += [
+            (k, before.get(k), after.get(k))
+            for k in sorted(before.keys() | after.keys())
+            if before.get(k) != after.get(k)
+        ]
+    return out
 
 
 def compare(base_dir: Path, head_dir: Path) -> Report:
@@ -141,6 +171,7 @@ def compare(base_dir: Path, head_dir: Path) -> Report:
         if fields:
             report.changed.append((base[record_id], head[record_id], fields))
     report.changed.sort(key=lambda c: (not set(c[2]) & IMPORTANT.get(c[0].kind, set()), c[0].file, c[0].id))
+    report.site_dates = (as_at_date(base_data.latest_source_date), as_at_date(head_data.latest_source_date))
     base_pages = {p.path: p.text for p in generate_pages(base_data, _AnySize())}
     head_pages = {p.path: p.text for p in generate_pages(head_data, _AnySize())}
     report.pages = {
@@ -157,6 +188,14 @@ def compare(base_dir: Path, head_dir: Path) -> Report:
         for fmt in FORMATS
     )
     return report
+
+
+def _change(before: Any, after: Any) -> str:
+    if before is None:
+        return f"added {_value(after)}"
+    if after is None:
+        return f"removed {_value(before)}"
+    return f"{_value(before)} → {_value(after)}"
 
 
 def _value(value: Any) -> str:
@@ -179,6 +218,12 @@ def as_markdown(report: Report, site_url: str = "") -> str:
         (report.added, report.removed, report.renamed, report.changed, *report.pages.values(), report.downloads)
     ):
         return parts[0] + "\nNo record, page or download changes.\n"
+    if report.site_dates and report.site_dates[0] != report.site_dates[1]:
+        before, after = (format_day(d) for d in report.site_dates)
+        parts.append(
+            f"\n**The site's date moves from {before} to {after}.** Pages are worked out as at the date of the "
+            "latest source, so every page that states the date, or a status on it, changes.\n"
+        )
     important = [c for c in report.changed if set(c[2]) & IMPORTANT.get(c[0].kind, set())]
     other = [c for c in report.changed if c not in important]
 
@@ -186,7 +231,7 @@ def as_markdown(report: Report, site_url: str = "") -> str:
         lines = []
         for old, new, fields in changes:
             leaves = _changed_leaves(_own(old.fields), _own(new.fields))
-            details = "".join(f"\n    - `{path}`: {_value(before)} → {_value(after)}" for path, before, after in leaves)
+            details = "".join(f"\n    - `{path}`: {_change(before, after)}" for path, before, after in leaves)
             label = _label(new.fields)
             named = (
                 f"**{md(_text(label, 80))}** (`{old.id}` in `{old.file}`)" if label else f"`{old.id}` in `{old.file}`"
