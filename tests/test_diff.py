@@ -97,7 +97,9 @@ def test_a_citation_added_at_the_top_is_one_addition_not_every_index_shifted(bas
     )
     text = as_markdown(compare(base, data_copy.path))
     police = text.split("(`police` in `data/partners.yml`): `cites`", 1)[1].split("\n- ", 1)[0]
-    assert police.split("\n\n")[0].strip() == '- `cites[]`: added `{"source": "legislative-options-2008", "para": "44"}`'
+    assert (
+        police.split("\n\n")[0].strip() == '- `cites[]`: added `{"source": "legislative-options-2008", "para": "44"}`'
+    )
     assert "The site's date moves" not in text
 
 
