@@ -34,7 +34,10 @@ def test_a_changed_strength_names_the_duty_the_old_and_new_strength_and_every_pa
         in text
     )
     assert "partners/police/" in text and "duties/matrix/" in text
-    assert "### Downloads that change" not in text  # no document states the power's strength
+    # No model document states the power's strength, but the data exports do.
+    downloads = text.split("### Downloads changed\n", 1)[1]
+    assert "exports/duties.csv" in downloads and "exports/trustdocs-data.json" in downloads
+    assert "downloads/" not in downloads
 
 
 def test_a_changed_board_rule_lists_the_downloads_it_changes(base, data_copy):
@@ -46,7 +49,7 @@ def test_a_changed_board_rule_lists_the_downloads_it_changes(base, data_copy):
     text = as_markdown(compare(base, data_copy.path))
     assert "(`rule-partners-keep-functions` in `data/board.yml`): `text`" in text
     for fmt in ("pdf", "docx", "odt"):
-        assert f"downloads/trust-board-constitution.{fmt}" in text
+        assert f"downloads/trust-board-constitution.{fmt}" in text.split("### Downloads changed", 1)[1]
         assert f"downloads/southwark/trust-board-constitution.{fmt}" in text
 
 
@@ -73,7 +76,7 @@ def test_a_new_partner_is_an_added_record_with_its_new_page(base, data_copy):
     report = compare(base, data_copy.path)
     assert [r.id for r in report.added] == ["test-new-partner"]
     assert "partners/test-new-partner.md" in report.pages["added"]
-    assert "- `test-new-partner` in `data/partners.yml`: Newly added partners" in as_markdown(report)
+    assert "- **Newly added partners** (`test-new-partner` in `data/partners.yml`)" in as_markdown(report)
 
 
 def test_a_removed_citation_is_a_changed_field(base, data_copy):
@@ -85,7 +88,7 @@ def test_a_removed_citation_is_a_changed_field(base, data_copy):
     report = compare(base, data_copy.path)
     changed = {old.id: fields for old, _, fields in report.changed}
     assert changed["police"] == ["cites"]
-    assert '- `cites[]`: removed `{"source": "draft-guidance-2008", "para": "1.12"}`' in as_markdown(report)
+    assert "- `cites[]`: removed `{source: draft-guidance-2008, para: 1.12}`" in as_markdown(report)
 
 
 def test_a_citation_added_at_the_top_is_one_addition_not_every_index_shifted(base, data_copy):
@@ -97,9 +100,7 @@ def test_a_citation_added_at_the_top_is_one_addition_not_every_index_shifted(bas
     )
     text = as_markdown(compare(base, data_copy.path))
     police = text.split("(`police` in `data/partners.yml`): `cites`", 1)[1].split("\n- ", 1)[0]
-    assert (
-        police.split("\n\n")[0].strip() == '- `cites[]`: added `{"source": "legislative-options-2008", "para": "44"}`'
-    )
+    assert police.split("\n\n")[0].strip() == "- `cites[]`: added `{source: legislative-options-2008, para: 44}`"
     assert "The site's date moves" not in text
 
 
@@ -135,3 +136,46 @@ def test_the_command_compares_a_git_revision_with_the_working_data(root):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("## What this change does")
+
+
+def test_ids_repeated_in_other_files_are_told_apart(base, data_copy):
+    """Question q1 is in every consultation: a copied consultation adds records, it changes none elsewhere."""
+    stem = "statutory-guidance-consultation-2008"
+    text = data_copy.text(f"consultations/{stem}.yml").replace(f"id: {stem}", "id: example-consultation-2008")
+    data_copy.write("consultations/example-consultation-2008.yml", text)
+    report = compare(base, data_copy.path)
+    assert report.changed == []
+    assert {r.file for r in report.added} == {"data/consultations/example-consultation-2008.yml"}
+    # and a change to one file's q1 is reported against that file
+    data_copy.replace(f"consultations/{stem}.yml", "ambitions of the Children's Plan?", "ambitions of the Plan?")
+    report = compare(base, data_copy.path)
+    assert [(old.file, old.id) for old, _, _ in report.changed] == [(f"data/consultations/{stem}.yml", "q1")]
+
+
+def test_a_citation_removed_inside_a_status_entry_is_one_removal(base, data_copy):
+    data_copy.replace(
+        "duties.yml",
+        '          - {source: legislative-options-2008, para: "50"}\n          - {source: children-act-2004',
+        "          - {source: children-act-2004",
+    )
+    text = as_markdown(compare(base, data_copy.path))
+    assert "`status[0].cites[]`: removed `{source: legislative-options-2008, para: 50}`" in text
+    assert "→" not in text.split("### Pages", 1)[0]
+
+
+def test_a_base_that_does_not_load_with_this_code_is_compared_record_by_record(base, data_copy):
+    (base / "changes.yml").unlink()  # as main was before the change log: the code now needs the file
+    data_copy.replace("duties.yml", "        strength: may", "        strength: must")
+    report = compare(base, data_copy.path)
+    assert report.base_problems >= 1 and report.pages == {} and report.downloads == {}
+    text = as_markdown(report)
+    assert "**The base's data does not load with this version of the code**" in text
+    assert "`status[0].strength`: `may` → `must`" in text
+
+
+def test_links_need_no_trailing_slash_and_a_long_report_is_cut_saying_so(base, data_copy):
+    data_copy.replace("duties.yml", "        strength: may", "        strength: must")
+    report = compare(base, data_copy.path)
+    assert "(https://example.org/trusts/duties/)" in as_markdown(report, "https://example.org/trusts")
+    short = as_markdown(report, limit=400)
+    assert len(short) <= 400 and short.endswith("the rest is in the job's summary.\n")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -21,10 +22,10 @@ from trustdocs.pipeline.load import load_dataset
 PRODUCTION = "TRUSTDOCS_PRODUCTION"  # read by the MkDocs adapter (trustdocs/mkdocs_hooks.py)
 
 
-def _report(err: DataError) -> int:
+def _report(err: DataError, annotate: bool = True) -> int:
     for problem in err.problems:
         print(problem, file=sys.stderr)
-    if os.environ.get("GITHUB_ACTIONS") == "true":
+    if annotate and os.environ.get("GITHUB_ACTIONS") == "true":
         for problem in err.problems:  # a pull request's reviewer sees each one on its line
             print(github_annotation(problem))
     print(f"{len(err.problems)} problem(s) found; fix them and run again.", file=sys.stderr)
@@ -173,9 +174,10 @@ def cmd_diff(args: argparse.Namespace) -> int:
         except ValueError as err:
             print(f"error: {err}", file=sys.stderr)
             return 2
-        except DataError as err:
-            return _report(err)
-    print(as_markdown(report, args.site_url))
+        except DataError as err:  # the head's data: the validate job annotates its lines
+            print(f"{args.head}: the data does not load, so there is nothing to compare.", file=sys.stderr)
+            return _report(err, annotate=False)
+    print(as_markdown(report, args.site_url, args.max_length))
     return 0
 
 
@@ -259,6 +261,12 @@ def parser() -> argparse.ArgumentParser:
         default=os.environ.get("TRUSTDOCS_SITE_URL", ""),
         help="link pages to this published address (default: TRUSTDOCS_SITE_URL)",
     )
+    diff.add_argument(
+        "--max-length",
+        type=int,
+        default=0,
+        help="cut the report to this many characters, saying so (a pull-request comment holds 65536)",
+    )
     diff.set_defaults(func=cmd_diff)
     postprocess = sub.add_parser(
         "postprocess",
@@ -302,6 +310,8 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    if hasattr(signal, "SIGPIPE"):  # `trustdocs diff HEAD | head` ends quietly, as other commands do
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     args = parser().parse_args(argv)
     return args.func(args)
 
