@@ -76,6 +76,10 @@ def test_the_pull_request_workflow_validates_first_runs_the_test_command_and_pin
     runs = {name: [step.get("run", "") for step in job["steps"]] for name, job in jobs.items()}
     assert "make validate" in runs["validate"]
     assert ".ci/run" in runs["test"] and jobs["test"]["needs"] == "validate"
+    # In a container the checkout is not root's: git (which the tests use) needs it marked safe first.
+    assert runs["test"].index('git config --global --add safe.directory "$GITHUB_WORKSPACE"') < runs["test"].index(
+        ".ci/run"
+    )
     assert any("trustdocs diff" in run for run in runs["diff"])
     uses = [step["uses"] for job in jobs.values() for step in job["steps"] if "uses" in step]
     assert any(u.startswith("actions/upload-artifact@") for u in uses)
