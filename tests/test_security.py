@@ -230,3 +230,64 @@ def test_a_page_without_a_charset_is_refused_with_the_reason():
         ValueError, match=r"^page has no <meta charset=utf-8> to put the Content-Security-Policy after$"
     ):
         with_csp("<html><head></head></html>")
+
+
+# Found by make mutation: attributes left out, inline data, other spellings, and pages with more than one finding.
+@pytest.mark.parametrize(
+    "body, head",
+    [
+        ('<img src="data:image/png;base64,iVBORw0KGgo=" alt="">', ""),  # inline data is fetched from nowhere
+        ('<img src="DATA:image/gif;base64,R0lGOD=" alt="">', ""),
+        ('<img src="" alt=""><img src="#" alt=""><form action=""></form>', ""),  # empty and fragment URLs stay
+        ('<img src="plot.png?series=a,//b" alt="">', ""),  # a src is one URL: only srcset is split at commas
+        ("", '<link rel="canonical" href="https://www.gov.uk/x">'),  # a link to, not a load from
+        ("", '<link rel="alternate" type="application/rss+xml" href="https://news.example/feed">'),
+        ("", '<link href="https://fonts.example/css">'),  # no rel: the browser loads nothing
+        ("", '<link rel="stylesheet"><base target="_blank">'),  # no href
+        ("<form method=post></form>", ""),  # no action: submits to the page itself
+        ("", '<meta http-equiv="refresh">'),  # no content
+        ("", '<meta name="keywords" content="x=javascript:alert(1)">'),  # only a refresh is a URL
+        ('<p http-equiv="refresh" content="0; url=javascript:alert(1)">x</p>', ""),  # only <meta> refreshes
+    ],
+)
+def test_what_is_harmless_is_not_reported(body, head):
+    assert audit_page("p.html", page(body, head)) == []
+
+
+@pytest.mark.parametrize(
+    "body, head, finding",
+    [
+        (
+            '<script type="Text/JavaScript">alert(1)</script>',
+            "",
+            "inline script that is not the theme's own: 'alert(1)'",
+        ),
+        ('<a href="vbscript:msgbox(1)">x</a>', "", "'vbscript:msgbox(1)' URL in <a href>"),
+        ('<a href="VBScript:msgbox(1)">x</a>', "", "'VBScript:msgbox(1)' URL in <a href>"),
+        ("", '<meta http-equiv="Refresh" content="0; url=javascript:x=1">', "'javascript:x=1' URL in <meta content>"),
+        (
+            '<a href="javascript:alert(1);alert(2);alert(3);alert(4);alert(5)">x</a>',
+            "",
+            "'javascript:alert(1);alert(2);alert(3);al' URL in <a href>",  # the first 40 characters
+        ),
+    ],
+)
+def test_each_hostile_spelling_is_found(body, head, finding):
+    assert audit_page("p.html", page(body, head)) == [f"p.html: {finding}"]
+
+
+def test_every_finding_on_a_page_is_reported_in_order():
+    body = (
+        '<script>alert(1)</script><script src="//evil.example/x.js"></script><p onclick="x()">x</p>'
+        '<a href="javascript:x()">x</a><img src="https://t.example/p.gif" alt="">'
+        '<p style="background: url(https://t.example/q.gif)">x</p><form action="https://c.example/"></form>'
+    )
+    assert audit_page("p.html", page(body)) == [
+        "p.html: inline script that is not the theme's own: 'alert(1)'",
+        "p.html: script from outside the site's own assets: //evil.example/x.js",
+        "p.html: event-handler attribute onclick= on <p>",
+        "p.html: 'javascript:x()' URL in <a href>",
+        "p.html: <img> loads from another origin: https://t.example/p.gif",
+        "p.html: style loads from another origin: https://t.example/q.gif",
+        "p.html: form submits to another origin not named by a consultation: https://c.example/",
+    ]
