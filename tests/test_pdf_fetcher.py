@@ -144,3 +144,37 @@ def test_pdf_rendering_reads_its_own_stylesheet_and_fonts():
 def test_a_character_the_bundled_fonts_cannot_draw_is_refused():
     with pytest.raises(DocumentError, match=r"test\.pdf: the documents' font has no glyph for U\+4E2D"):
         render_pdf(PAGE.format(head="", body="<p>\u4e2d</p>"), "test")
+
+
+# Found by make mutation: what the fetcher says a file is, references to characters, and the PDF's own settings.
+@pytest.mark.parametrize(
+    ("name", "content_type"),
+    [
+        ("a.css", "text/css"),
+        ("a.ttf", "font/ttf"),
+        ("a.woff2", "font/woff2"),
+        ("a.png", "image/png"),
+        ("a.TTF", "application/octet-stream"),  # suffixes are matched exactly, as the assets are named
+        ("a.svg", "application/octet-stream"),
+    ],
+)
+def test_the_fetcher_gives_each_file_its_content_type(assets, name, content_type):
+    (assets / name).write_bytes(b"x")
+    response = AssetsOnlyFetcher(assets).fetch((assets / name).as_uri())
+    assert response.headers["Content-Type"] == content_type
+
+
+def test_a_character_written_as_a_reference_is_refused_and_every_one_is_named():
+    with pytest.raises(DocumentError) as caught:
+        render_pdf(PAGE.format(head="", body="<p>&#x4E2D;&#25991;</p>"), "test")
+    assert str(caught.value) == (
+        "test.pdf: the documents' font has no glyph for U+4E2D CJK UNIFIED IDEOGRAPH-4E2D, "
+        "U+6587 CJK UNIFIED IDEOGRAPH-6587; the PDF would depend on the machine's fonts"
+    )
+
+
+def test_a_pdf_is_pdf_ua_1_compressed_and_identified_by_its_name():
+    reader = PdfReader(io.BytesIO(render_pdf(PAGE.format(head="", body=""), "the-name")))
+    assert b'pdfuaid:part="1"' in reader.xmp_metadata.stream.get_data()  # PDF/UA-1, for screen readers
+    assert reader.trailer["/ID"][0] == "the-name"  # the same name gives the same bytes
+    assert reader.pages[0]["/Contents"].get_object()["/Filter"] == "/FlateDecode"  # compressed
