@@ -18,7 +18,7 @@ import pytest
 
 from trustdocs.model.dataset import DataSet
 from trustdocs.pipeline.load import load_dataset
-from trustdocs.rendering.exports import duties_csv, export_files, partners_csv
+from trustdocs.rendering.exports import data_json, duties_csv, export_files, partners_csv
 
 HERE = Path(__file__).parent
 MINI = HERE / "fixtures" / "mini_data"
@@ -84,3 +84,18 @@ def test_a_cell_that_a_spreadsheet_would_run_is_made_text(mini, start):
 @pytest.mark.parametrize("value", ["Plain text", "1+1", "a=b", "e-mail", "name@example", " =1+1", "'quoted", ""])
 def test_a_cell_that_does_not_start_a_formula_is_left_as_written(mini, value):
     assert _rows(partners_csv(_with_partner_name(mini, value)))[1][1] == value
+
+
+# Found by make mutation: text beyond ASCII, and sets, in the JSON export.
+def test_the_json_export_writes_text_as_it_is_not_as_escapes(mini):
+    name = "Café – ‘Children’s’ Trust"
+    exported = data_json(_with_partner_name(mini, name))
+    assert f'"name": "{name}"'.encode() in exported
+    assert b"\\u" not in exported
+
+
+def test_a_set_is_exported_as_a_sorted_list_of_its_values():
+    from trustdocs.rendering.exports import _plain
+
+    assert _plain({"b": frozenset({"z", "a"})}["b"]) == ["a", "z"]
+    assert _plain([{"c", "b"}]) == [["b", "c"]]
