@@ -6,6 +6,7 @@ nothing written.
 from __future__ import annotations
 
 import io
+import os
 import shutil
 import subprocess
 import sys
@@ -309,3 +310,43 @@ def test_an_unknown_consultation_is_named_with_the_ones_there_are(dataset, root)
     known = ", ".join(c.id for c in dataset.consultations)
     assert stderr.getvalue() == f"unknown consultation 'no-such' (data/consultations/ has: {known})\n"
     assert stdout.getvalue() == ""
+
+
+# Found by make mutation: how the analysis file is written.
+def test_the_analysis_file_is_written_into_new_folders_as_utf8_text(tmp_path):
+    from trustdocs.responses.analysis import _write_atomically
+
+    target = tmp_path / "new" / "folders" / "analysis.yml"
+    _write_atomically(target, "name: Café\n")
+    assert target.read_bytes() == "name: Café\n".encode()
+    assert list(target.parent.iterdir()) == [target]  # no partial file left behind
+
+
+def test_the_analysis_file_is_renamed_into_place_from_a_hidden_file_beside_it(tmp_path, monkeypatch):
+    """A rename within one folder is atomic: a reader sees the old file or the new one, never half of one."""
+    from trustdocs.responses import analysis
+
+    renames = []
+    real_replace = os.replace
+    monkeypatch.setattr(
+        analysis.os, "replace", lambda src, dst: (renames.append((Path(src), Path(dst))), real_replace(src, dst))
+    )
+    target = tmp_path / "analysis.yml"
+    analysis._write_atomically(target, "x: 1\n")
+    [(partial, written)] = renames
+    assert written == target and partial.parent == target.parent and partial.name.startswith(".analysis.yml.")
+
+
+def test_a_failed_write_leaves_the_old_file_and_no_partial_file(tmp_path, monkeypatch):
+    from trustdocs.responses import analysis
+
+    target = tmp_path / "analysis.yml"
+    target.write_text("old\n", encoding="utf-8")
+
+    def refuse(src, dst):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(analysis.os, "replace", refuse)
+    with pytest.raises(OSError, match="disk full"):
+        analysis._write_atomically(target, "new\n")
+    assert list(tmp_path.iterdir()) == [target] and target.read_text(encoding="utf-8") == "old\n"
