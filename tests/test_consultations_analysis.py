@@ -350,3 +350,31 @@ def test_a_failed_write_leaves_the_old_file_and_no_partial_file(tmp_path, monkey
     with pytest.raises(OSError, match="disk full"):
         analysis._write_atomically(target, "new\n")
     assert list(tmp_path.iterdir()) == [target] and target.read_text(encoding="utf-8") == "old\n"
+
+
+# Found by make mutation: header rows that name nothing, repeated or blank columns, and the exception's text.
+@pytest.mark.parametrize("text", ["", "\n", " , ,\nschool,yes\n"], ids=["empty", "blank-line", "blank-cells"])
+def test_csv_without_a_header_is_one_problem(dataset, root, out_file, tmp_path, text):
+    bad = write(tmp_path, "bad.csv", text)
+    assert rejected(dataset, root, out_file, bad) == [
+        f"{bad}:1: columns: the file is empty; its first line must name the columns"
+    ]
+
+
+def test_csv_repeated_and_blank_columns_are_header_problems(dataset, root, out_file, tmp_path):
+    bad = write(tmp_path, "bad.csv", "category,q1,,Q1\nschool,yes,,no\n")
+    assert rejected(dataset, root, out_file, bad) == [
+        f"{bad}:1: (blank): unknown column (columns: name, organisation, email, category, category-detail, "
+        "confidential, then qN and qN-comments for each question)",
+        f"{bad}:1: q1: the column appears twice",
+    ]
+
+
+def test_the_exception_carries_every_problem_one_line_each(dataset, tmp_path):
+    from trustdocs.responses.read import ResponseProblems
+
+    bad = write(tmp_path, "bad.csv", "category,q1\nschool,maybe\nteacher,yes\n")
+    with pytest.raises(ResponseProblems) as caught:
+        read_responses([bad], options(dataset))
+    assert len(caught.value.problems) == 2
+    assert str(caught.value) == "\n".join(caught.value.problems)
