@@ -343,3 +343,26 @@ def test_the_reference_checks_built_from_the_registry_find_what_they_should(data
         f"data/board.yml:{data_copy.line_of('board.yml', 'rules:')}:1: $.rules: 'rule-separate-chairs' is missing: "
         "the model constitution quotes it. Restore it, or change constitution.py"
     ]
+
+
+def test_the_reference_checks_skip_what_is_not_theirs_to_check(root):
+    """Found by make mutation: a file the check has no references for, a quoted file that is absent or has no
+    list to look in (its schema reports that), and a later quoted file after one that was skipped."""
+    from trustdocs.pipeline.load import read_documents
+    from trustdocs.registry import KINDS
+    from trustdocs.validation.references import quoted_records, unknown_references
+
+    docs, problems = read_documents(root / "data")
+    assert problems == []
+    only_guidance = unknown_references([k for k in KINDS if k.name == "guidance"])
+    assert list(only_guidance(docs)) == []  # files of other kinds are not looked at, and do not stop it
+    wanted = {
+        ("board", "rules"): ("rule-gone",),
+        ("glossary", "no-such-list"): ("x",),
+        ("duties", "duties"): ("duty-gone",),
+    }
+    without_board = {name: doc for name, doc in docs.items() if name != "board"}
+    quoted = [p.message for p in quoted_records(wanted, "the test", "test.py")(without_board)]
+    assert quoted == ["'duty-gone' is missing: the test quotes it. Restore it, or change test.py"]
+    docs["board"].data.pop("rules")
+    assert [p.message for p in quoted_records(wanted, "the test", "test.py")(docs)] == quoted
