@@ -366,3 +366,21 @@ def test_the_reference_checks_skip_what_is_not_theirs_to_check(root):
     assert quoted == ["'duty-gone' is missing: the test quotes it. Restore it, or change test.py"]
     docs["board"].data.pop("rules")
     assert [p.message for p in quoted_records(wanted, "the test", "test.py")(docs)] == quoted
+
+
+def test_each_schema_gets_its_id_from_its_file_name_when_loaded(root):
+    """Found by make mutation: the $id is set when a schema is loaded (not in the file, for the editor's language
+    server), and references between schemas resolve against it."""
+    from referencing import Registry, Resource
+
+    from trustdocs.validation.schema import SCHEMA_BASE, SCHEMA_DIR, load_schema
+
+    paths = sorted(SCHEMA_DIR.glob("*.schema.json"))
+    assert len(paths) > 10
+    for path in paths:
+        assert "$id" not in path.read_text(encoding="utf-8")
+        assert load_schema(path)["$id"] == SCHEMA_BASE + path.name
+    area = load_schema(SCHEMA_DIR / "area.schema.json")
+    registry = Registry().with_resources((SCHEMA_BASE + p.name, Resource.from_contents(load_schema(p))) for p in paths)
+    resolver = registry.resolver(base_uri=area["$id"])
+    assert resolver.lookup("common.schema.json").contents["$id"] == SCHEMA_BASE + "common.schema.json"
