@@ -378,3 +378,18 @@ def test_the_exception_carries_every_problem_one_line_each(dataset, tmp_path):
         read_responses([bad], options(dataset))
     assert len(caught.value.problems) == 2
     assert str(caught.value) == "\n".join(caught.value.problems)
+
+
+def test_the_analysis_file_is_utf8_whatever_the_machines_locale(tmp_path, root):
+    """A machine whose locale is ASCII (LC_ALL=C, without Python's UTF-8 coercion) still writes UTF-8 with LF."""
+    target = tmp_path / "analysis.yml"
+    code = (
+        "import sys; from pathlib import Path; from trustdocs.responses.analysis import _write_atomically; "
+        "_write_atomically(Path(sys.argv[1]), 'name: Caf\\u00e9\\n')"
+    )
+    env = {**os.environ, "LC_ALL": "C", "PYTHONCOERCECLOCALE": "0", "PYTHONUTF8": "0"}
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(target)], cwd=root, env=env, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert target.read_bytes() == "name: Café\n".encode()
