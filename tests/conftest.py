@@ -23,6 +23,7 @@ from trustdocs.pipeline.load import load_dataset
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))  # shared helpers: `from tooling import require_tools`
 
+from tooling import in_ci  # noqa: E402
 
 # As the site would be published: its address and repository come from the environment.
 PUBLISHED = {
@@ -31,10 +32,19 @@ PUBLISHED = {
 }
 
 
-# Property-based tests (tests/test_properties.py) set their own small example
-# budgets. `make mutation` runs them under this profile: the same examples every
-# run, so a mutant's result does not depend on chance, and no example database.
-settings.register_profile("mutation", derandomize=True, database=None, deadline=None)
+# Property-based tests (tests/test_properties.py) each set a small example budget
+# (max_examples); a test that sets none gets the profile's 100. Profiles:
+# - "dev" (a developer's run): new random examples each run, failures kept in
+#   .hypothesis/ and tried first next time;
+# - "ci" (CI=true, so `make test` in the pull-request workflow): the same examples
+#   every run (derandomized), no example database, so CI does not pass or fail by chance;
+# - "mutation" (`make mutation`): as "ci", so a mutant's result does not depend on chance.
+# HYPOTHESIS_PROFILE=NAME chooses one by hand.
+HYPOTHESIS_BUDGET = 100
+settings.register_profile("dev", max_examples=HYPOTHESIS_BUDGET, deadline=None)
+settings.register_profile("ci", max_examples=HYPOTHESIS_BUDGET, derandomize=True, database=None, deadline=None)
+settings.register_profile("mutation", max_examples=HYPOTHESIS_BUDGET, derandomize=True, database=None, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if in_ci() else "dev"))
 
 
 def pytest_configure(config: pytest.Config) -> None:

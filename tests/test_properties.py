@@ -115,8 +115,9 @@ def test_any_text_through_the_escaper_appears_literally_in_the_page(text):
 @given(editor_text)
 @example('" onmouseover="alert(1)')
 @example("' autofocus onfocus='x")
-def test_any_text_through_the_attribute_escaper_stays_one_attribute_value(text):
-    page = _parse(site_html(f'<span title="{attr(text)}">x</span>'))
+@pytest.mark.parametrize("quote", ['"', "'"], ids=["double-quoted", "single-quoted"])
+def test_any_text_through_the_attribute_escaper_stays_one_attribute_value(quote, text):
+    page = _parse(site_html(f"<span title={quote}{attr(text)}{quote}>x</span>"))
     assert page.attrs == [("title", _normal(text))]
 
 
@@ -247,3 +248,36 @@ def test_any_csv_cell_is_inert_in_a_spreadsheet(mini, value):
         for row in rows[1:]:
             assert not any(cell.startswith(FORMULA_STARTS) for cell in row), row
         assert rows[1][1] == ("'" + value if value.startswith(FORMULA_STARTS) else value)
+
+
+# --- The example budget -------------------------------------------------------------
+
+
+def test_every_property_test_has_a_bounded_example_budget():
+    """make test runs these: each sets max_examples, none over 150, so the suite's time is bounded."""
+    tests = {name: f for name, f in globals().items() if name.startswith("test_") and hasattr(f, "hypothesis")}
+    assert len(tests) >= 7
+    budgets = {name: f._hypothesis_internal_use_settings.max_examples for name, f in tests.items()}
+    assert {name: n for name, n in budgets.items() if not 1 <= n <= 150} == {}
+
+
+@pytest.mark.parametrize(("env", "profile"), [({"CI": "true"}, "ci"), ({"HYPOTHESIS_PROFILE": "mutation"}, "mutation")])
+def test_ci_and_mutation_runs_draw_the_same_examples_every_time(env, profile):
+    """Under CI=true (the pull-request workflow's make test) and make mutation, hypothesis is derandomized
+    and keeps no example database, so a run cannot pass or fail by chance."""
+    import os
+    import subprocess
+    import sys
+
+    environ = {k: v for k, v in os.environ.items() if k not in ("CI", "HYPOTHESIS_PROFILE")}
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-v", "--collect-only", "-p", "no:cacheprovider", __file__],
+        cwd=Path(__file__).parent.parent,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**environ, **env},
+    )
+    header = next(line for line in result.stdout.splitlines() if line.startswith("hypothesis profile"))
+    assert header.startswith(f"hypothesis profile '{profile}' -> "), header
+    assert "derandomize=True" in header and "database=None" in header, header
