@@ -393,3 +393,11 @@ def test_the_analysis_file_is_utf8_whatever_the_machines_locale(tmp_path, root):
     )
     assert result.returncode == 0, result.stderr
     assert target.read_bytes() == "name: Café\n".encode()
+
+
+def test_csv_reading_goes_on_past_blank_and_overlong_records(dataset, root, out_file, tmp_path):
+    bad = write(tmp_path, "bad.csv", "category,q1\nschool,yes\n,\nschool,yes,extra\nteacher,yes\n")
+    assert rejected(dataset, root, out_file, bad) == [
+        f"{bad}:4: columns: the record has 3 values but the header names 2 columns",
+        f"{bad}:5: category: unknown respondent category 'teacher' (categories: {CATEGORIES})",
+    ]
