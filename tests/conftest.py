@@ -47,6 +47,21 @@ settings.register_profile("mutation", max_examples=HYPOTHESIS_BUDGET, derandomiz
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if in_ci() else "dev"))
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _fresh_memos_under_mutmut() -> None:
+    """make mutation forks each mutant's tests from a process that has already run them: a memo filled there
+    (the schema check's results by file digest, the loader's cache of plain scalars) would hand the mutant the
+    original code's answers, and it would survive without being run. Under mutmut, start with them empty."""
+    if os.environ.get("MUTANT_UNDER_TEST"):
+        from trustdocs.core import strict_yaml
+        from trustdocs.validation import schema
+
+        schema._checked.clear()
+        schema.validator_for.cache_clear()
+        schema._registry.cache_clear()
+        strict_yaml._plain_yaml11_value.cache_clear()
+
+
 def pytest_configure(config: pytest.Config) -> None:
     if "TRUSTDOCS_DOCUMENT_CACHE" not in os.environ:
         import tempfile
