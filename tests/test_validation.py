@@ -384,3 +384,20 @@ def test_each_schema_gets_its_id_from_its_file_name_when_loaded(root):
     registry = Registry().with_resources((SCHEMA_BASE + p.name, Resource.from_contents(load_schema(p))) for p in paths)
     resolver = registry.resolver(base_uri=area["$id"])
     assert resolver.lookup("common.schema.json").contents["$id"] == SCHEMA_BASE + "common.schema.json"
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        ("x" * 60, repr("x" * 60)),  # up to 60 characters: whole
+        ("x" * 61, repr("x" * 57 + "...")),  # longer: cut to 57 and marked
+        (8, "'8'"),  # not text: as JSON, so a number and a string that looks like one differ only by quotes
+        (["a", 1], repr('["a", 1]')),
+        (None, "'null'"),
+    ],
+)
+def test_a_value_in_a_message_is_quoted_and_cut_at_sixty_characters(value, shown):
+    """Found by make mutation: no message showed a long value or one that is not text."""
+    from trustdocs.validation.schema import _value
+
+    assert _value(value) == shown
