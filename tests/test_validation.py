@@ -401,3 +401,27 @@ def test_a_value_in_a_message_is_quoted_and_cut_at_sixty_characters(value, shown
     from trustdocs.validation.schema import _value
 
     assert _value(value) == shown
+
+
+def test_each_kind_of_schema_error_gives_its_message_at_its_place():
+    """Found by make mutation: type errors, and whether a problem points at the key or at the value."""
+    from jsonschema import Draft202012Validator
+
+    from trustdocs.validation.schema import _messages
+
+    schema = {
+        "type": "object",
+        "properties": {"name": {"type": "string"}, "items": {"type": "array"}, "count": {"type": "integer"}},
+        "required": ["name", "when"],
+        "dependentRequired": {"strength": ["binds"]},
+    }
+    data = {"name": 8, "items": {}, "count": "x", "strength": "must"}
+    found = sorted(m for e in Draft202012Validator(schema).iter_errors(data) for m in _messages(e))
+    # "found" names the Python type (str, int, dict): left as it is here, it is not what this test is about.
+    assert [(path, message.split(", found ")[0], at_key) for path, message, at_key in found] == [
+        (("binds",), "'strength' needs 'binds': say whom the strength applies to", False),
+        (("count",), "expected integer", False),
+        (("items",), "expected a list", False),
+        (("name",), "expected text", False),
+        (("when",), "missing required field 'when'", False),
+    ]
