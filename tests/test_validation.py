@@ -276,12 +276,15 @@ def test_an_area_with_a_zero_quorum_and_a_bad_year(data_copy):
     ]
 
 
-def test_deleting_a_rule_the_constitution_quotes(data_copy):
-    data_copy.replace("board.yml", "  - id: rule-separate-chairs\n", "  - id: rule-chairs-apart\n")
-    line = data_copy.line_of("board.yml", "rules:")
+def test_a_constitution_note_must_explain_a_clause_the_constitution_has(data_copy):
+    data_copy.replace(
+        "board.yml", "    clauses: [local-strategic-partnership]\n", "    clauses: [local-strategic-partnerships]\n"
+    )
+    line = data_copy.line_of("board.yml", "    clauses: [local-strategic-partnerships]")
     assert only(data_copy) == [
-        f"data/board.yml:{line}:1: $.rules: 'rule-separate-chairs' is missing: the model constitution quotes it. "
-        "Restore it, or change trustdocs/rendering/documents/constitution.py"
+        f"data/board.yml:{line}:15: $.constitution_notes[10].clauses[0]: 'local-strategic-partnerships' is not a "
+        "clause of the model constitution: use a clause id from trustdocs/rendering/documents/constitution.py, "
+        "or 'introduction'"
     ]
 
 

@@ -82,8 +82,8 @@ CHECKS = (
     references.duplicate_guidance_numbers,
     references.area_bodies,
     references.area_chairs,
-    references.quoted_records(
-        constitution.QUOTED_RECORDS, "the model constitution", "trustdocs/rendering/documents/constitution.py"
+    references.note_clauses(
+        constitution.CLAUSE_IDS, "the model constitution", "trustdocs/rendering/documents/constitution.py"
     ),
     status.status_order,
     status.status_references,

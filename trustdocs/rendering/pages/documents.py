@@ -15,6 +15,7 @@ from trustdocs.model.records import Area
 from trustdocs.rendering import paths
 from trustdocs.rendering.common import Page, cites
 from trustdocs.rendering.documents.catalogue import FORMAT_LABELS, area_documents, download_path
+from trustdocs.rendering.documents.constitution import SLUG as CONSTITUTION_SLUG
 from trustdocs.rendering.documents.convert import FORMATS
 from trustdocs.rendering.documents.particulars import area_title
 from trustdocs.rendering.documents.source import DocumentSource
@@ -134,6 +135,10 @@ def pages(site: Site) -> Iterator[Page]:
 
 
 def citations(data: DataSet) -> Iterator[Citing]:
+    """The model constitution's notes (on the generic model's page) and each area's choices."""
+    constitution_page = paths.document(CONSTITUTION_SLUG)
+    for n in data.board.constitution_notes:
+        yield from citations_of(f"Model constitution, note: {n.heading}", constitution_page, n.cites, n.id)
     for a in data.areas:
         yield from citations_of(
             f"Area: {a.name}", paths.area(a.id), (*a.cites, *(c for m in a.additional_members for c in m.cites))
