@@ -335,8 +335,8 @@ def resources() -> Section:
     s.add(
         "written-agreements",
         "Written agreements",
-        "Each pooled budget and each arrangement to share resources has a written agreement. It names the host "
-        "body, what each body contributes and how the arrangement is audited.",
+        "A written agreement records each of these arrangements. It names the host body, what each body "
+        "contributes and how the arrangement is audited.",
     )
     return s
 
