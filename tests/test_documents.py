@@ -32,6 +32,7 @@ from trustdocs.rendering.documents.clauses import Section, UnknownClause, ref, r
 from trustdocs.rendering.documents.constitution import constitution
 from trustdocs.rendering.documents.convert import render
 from trustdocs.rendering.documents.cypp_template import cypp_template
+from trustdocs.rendering.documents.fills import same_everywhere, uses
 from trustdocs.rendering.documents.source import DocumentSource
 from trustdocs.rendering.documents.text import table as markdown_table
 
@@ -152,6 +153,23 @@ def test_district_councils_appear_only_for_a_two_tier_area(dataset):
         "Sandbourne Borough Council",
     ):
         assert wessex.count(district) == 2  # a seat in clause 4.1 and a signature row in 13.2
+
+
+@pytest.mark.parametrize("area_id", ["southwark", "wessex"])
+def test_each_value_of_an_area_file_is_shown_in_a_clause_that_says_so(dataset, area_id):
+    """The area page's "Where the documents use it" column: every choice is found in the clauses that claim it."""
+    area = dataset.area(area_id)
+    used = uses(dataset, area)
+    for field in ("local_authority", "trust_name", "chair", "vice_chair", "lscb_chair", "quorum", "plan_period"):
+        assert used.get(field), field
+    text = constitution(dataset, area).markdown + cypp_template(dataset, area).markdown
+    for use in used["chair"] + used["lscb_chair"]:
+        assert f"{{#{use.clause_id}}}" in text
+    assert "The Executive Member for Children's Services chairs the Board." in text or area_id == "wessex"
+    same = {u.clause_id for u in same_everywhere(dataset, area)}
+    claimed = {u.clause_id for found in used.values() for u in found}
+    assert same and not same & claimed
+    assert "quorum" in claimed and "quorum" not in same
 
 
 def test_a_cross_reference_to_a_missing_clause_is_an_error():

@@ -164,7 +164,7 @@ def membership(data: DataSet, p: Particulars) -> Section:
         "their body's resources.",
         table(["Seat", "Partner", "Member body"], rows, SEAT_WIDTHS),
         f"Schools and the voluntary and community sector also have members. See {ref('schools')} and {ref('voluntary-sector')}.",
-        fills=("bodies",),
+        fills=("bodies", "area_type"),  # the kind of area decides which seats there are
     )
     s.add(
         "schools",

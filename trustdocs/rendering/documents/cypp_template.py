@@ -24,16 +24,21 @@ TITLE = "Children and Young People's Plan template"
 CONSULT_CATEGORIES = ("local-authority", "relevant-partner", "proposed-partner", "other-partner", "related-partnership")
 
 
-def cypp_template(data: DataSet, area: Area | None = None) -> DocumentSource:
+def sections(data: DataSet, area: Area | None = None) -> list[Section]:
+    """The template's numbered sections, generic (area None) or filled in for an area."""
     p = particulars(area)
     as_at = data.latest_source_date  # a document describes the data as its sources leave it
-    sections = [
+    return [
         about(data, p),
         *(requirement(data, r, as_at) for r in data.cypp.requirements),
         contributions(data, p),
         consultees(data, p),
         review_schedule(p),
     ]
+
+
+def cypp_template(data: DataSet, area: Area | None = None) -> DocumentSource:
+    p = particulars(area)
     title = f"{TITLE}: {area_title(area)}" if area else TITLE
     intro = (
         version_line(data, p.area_name if area else None)
@@ -43,7 +48,7 @@ def cypp_template(data: DataSet, area: Area | None = None) -> DocumentSource:
     notes = [("Plan", data.cypp.plan.cites), *((md(r.heading), r.cites) for r in data.cypp.requirements)]
     if area is not None:
         notes.append((f"{area.name}'s choices", area.cites))
-    markdown = f"# {md(title)}\n\n{intro}\n\n{render_sections(sections)}\n{source_notes(data, notes)}"
+    markdown = f"# {md(title)}\n\n{intro}\n\n{render_sections(sections(data, area))}\n{source_notes(data, notes)}"
     return DocumentSource(
         slug=f"{area.id}/{SLUG}" if area else SLUG,
         title=title,
