@@ -16,6 +16,7 @@ from trustdocs.rendering.consultations.printable import printable_forms
 from trustdocs.rendering.documents import constitution
 from trustdocs.rendering.documents.catalogue import model_documents
 from trustdocs.rendering.pages import (
+    area_form,
     board,
     changes,
     cypp,
@@ -106,6 +107,7 @@ PAGES = (
     on_a_date.pages,
     downloads.pages,
     documents.pages,
+    area_form.pages,
     consultations.pages,
 )
 
@@ -127,4 +129,4 @@ CITATIONS = (
 DOCUMENTS = (model_documents, printable_forms)
 
 # Data exports (JSON and CSV).
-EXPORTS = (exports.export_files,)
+EXPORTS = (exports.export_files, area_form.template_file)

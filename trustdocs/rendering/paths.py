@@ -27,6 +27,8 @@ CHANGES = "what-would-change.md"
 ON_A_DATE = "framework-on-a-date.md"
 DATA = "data.md"
 DOCUMENTS = "documents/index.md"
+AREA_FORM = "documents/your-area.md"  # Get documents for your area
+AREA_TEMPLATE = "downloads/your-area.yml"  # the area file to fill in by hand, for the page above
 CONSULTATIONS = "consultations/index.md"
 
 EXPORT_JSON = "exports/trustdocs-data.json"

@@ -24,7 +24,7 @@ from trustdocs.rendering.documents.clauses import Clause, Note, Section, note, r
 from trustdocs.rendering.documents.particulars import Particulars, area_title, particulars
 from trustdocs.rendering.documents.source import DocumentSource
 from trustdocs.rendering.documents.text import bullets, sources_line, table, version_line
-from trustdocs.rendering.notice import document_notice
+from trustdocs.rendering.notice import document_notice, every_value_illustrative
 
 SLUG = "trust-board-constitution"
 TITLE = "Model constitution for a Children's Trust Board"
@@ -464,6 +464,11 @@ def _area_text(area: Area) -> str:
     name = md(area.name)
     if area.fictional:
         return f"{name} is a made-up area, so every value for it is illustrative. Its file cites these sources."
+    if every_value_illustrative(area):
+        return (
+            f"Every value for {name} is illustrative: no source on the site states them. Its file cites the "
+            "paragraphs of the 2008 proposals on the choices it makes."
+        )
     if area.illustrative:
         return (
             f"The values for {name} come from its file. Those its source does not state are illustrative, and the "

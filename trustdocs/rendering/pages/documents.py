@@ -153,6 +153,10 @@ def documents_index(data: DataSet, sources: list[DocumentSource], sizes: Sizes) 
         "The Word and OpenDocument files are for editing. The PDF files are tagged for screen readers.\n\n",
         "## Models for any area\n\n",
         _document_table(paths.DOCUMENTS, generic, sizes),
+        "\n## Documents for your own area {#your-area}\n\n",
+        f"[Get documents for your area]({link(paths.DOCUMENTS, paths.AREA_FORM)}): a form makes the file that fills "
+        "in a constitution and plan template with your area's bodies and choices. Once the file is added to the "
+        "site, your area has its own set here, each file named after your area.\n",
     ]
     if others:
         parts.append("\n## Printable consultation response forms\n\n")
