@@ -17,7 +17,9 @@ from pathlib import Path
 import pytest
 from tooling import require_tools, site_html
 
-from checks.browser import chromium, missing_browser_tools
+from checks.accessibility import AXE_JS, AXE_OPTIONS, _counts, _describe
+from checks.accessibility import missing_tools as missing_accessibility_tools
+from checks.browser import chromium
 from checks.serve import serve
 from trustdocs.core import fonts
 from trustdocs.pipeline.load import load_dataset, load_with_area
@@ -140,6 +142,15 @@ def focused_id(tab) -> str:
     return tab.evaluate("() => document.activeElement && document.activeElement.id")
 
 
+def axe_violations(tab) -> list[str]:
+    """What the accessibility gate would report for the form as it stands (errors shown, file offered).
+
+    Only the form: this page has none of the theme's styles, which the gate's audit of the built page includes.
+    """
+    results = tab.evaluate("(options) => axe.run('#area-form', options)", AXE_OPTIONS)
+    return [_describe(v) for v in results["violations"] if _counts(v)]
+
+
 def fill_two_tier(tab) -> None:
     """A made-up two-tier county, with names the YAML loader would misread if they were written bare."""
     tab.fill("#area-name", "Mercia: North & East")
@@ -178,11 +189,12 @@ def fill_two_tier(tab) -> None:
 @pytest.mark.browser
 @pytest.mark.slow
 def test_a_file_saved_from_the_form_validates_and_makes_every_document(dataset, tmp_path):
-    require_tools(missing_browser_tools())
+    require_tools(missing_accessibility_tools())
     path = build_page(dataset, tmp_path / "site")
     requests: list[str] = []
     with serve(tmp_path / "site") as base_url, chromium() as browser:
         context = browser.new_context(accept_downloads=True)
+        context.add_init_script(path=str(AXE_JS))
         context.on("request", lambda request: requests.append(request.url))
         tab = context.new_page()
         tab.goto(base_url + path, wait_until="load")
@@ -200,6 +212,7 @@ def test_a_file_saved_from_the_form_validates_and_makes_every_document(dataset, 
         assert "Enter the name of the body for police and police authorities" in messages
         assert tab.locator("#area-name-error").text_content() == "Error: Enter the name of your area"
         assert "area-name-error" in tab.get_attribute("#area-name", "aria-describedby")
+        assert axe_violations(tab) == []  # the gate audits pages as they load; this is the form with its errors
         summary.locator("a").first.click()
         assert focused_id(tab) == "area-name"
 
@@ -227,6 +240,7 @@ def test_a_file_saved_from_the_form_validates_and_makes_every_document(dataset, 
         tab.click("button:has-text('Make the file')")
         assert not summary.is_visible() and tab.title() == "Your area"
         assert tab.is_visible("#area-saved") and focused_id(tab) == "area-saved"
+        assert axe_violations(tab) == []
         with tab.expect_download() as download:
             tab.click("#area-download")
         assert download.value.suggested_filename == "mercia.yml"
