@@ -119,6 +119,28 @@ def test_the_file_to_fill_in_is_published_beside_the_downloads_and_linked_for_th
     assert "download the file to fill in</a>" in area_form(dataset)  # in the message shown without JavaScript
 
 
+@pytest.mark.slow
+def test_an_area_file_added_to_data_areas_publishes_its_own_set_named_after_it(dataset, data_copy):
+    """What an editor does with a saved file: add it to data/areas/ and build; the site then has its set."""
+    text = template(dataset).replace('id: "your-area"', 'id: "mercia"').replace('name: "Your area"', 'name: "Mercia"')
+    data_copy.write("areas/mercia.yml", text)
+    result, out = data_copy.build_site()
+    assert result.returncode == 0, result.stderr
+    published = sorted(p.name for p in (out / "downloads" / "mercia").iterdir())
+    assert published == sorted(
+        f"mercia-{doc}.{fmt}" for doc in ("cypp-template", "trust-board-constitution") for fmt in ("docx", "odt", "pdf")
+    )
+    area_page = (out / "areas" / "mercia" / "index.html").read_text(encoding="utf-8")
+    assert "Before you adopt its documents" in area_page and "mercia-trust-board-constitution.docx" in area_page
+    constitution_page = (out / "documents" / "mercia" / "trust-board-constitution" / "index.html").read_text(
+        encoding="utf-8"
+    )
+    assert "Every value for Mercia is illustrative" in constitution_page
+    form_page = (out / "documents" / "your-area" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../areas/mercia/"' in form_page  # listed among the areas on the site
+    assert (out / paths.AREA_TEMPLATE).read_text(encoding="utf-8") == template(load_dataset(data_copy.path))
+
+
 # --- in a browser --------------------------------------------------------------------
 
 
