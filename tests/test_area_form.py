@@ -215,6 +215,13 @@ def test_a_file_saved_from_the_form_validates_and_makes_every_document(dataset, 
     path = build_page(dataset, tmp_path / "site")
     requests: list[str] = []
     with serve(tmp_path / "site") as base_url, chromium() as browser:
+        without = browser.new_context(java_script_enabled=False)
+        plain = without.new_page()
+        plain.goto(base_url + path, wait_until="load")
+        assert plain.is_visible("[data-area-no-script]") and not plain.is_visible("#area-name")
+        assert plain.get_attribute("[data-area-no-script] a", "href") == "../../downloads/your-area.yml"
+        without.close()
+
         context = browser.new_context(accept_downloads=True)
         context.add_init_script(path=str(AXE_JS))
         context.on("request", lambda request: requests.append(request.url))

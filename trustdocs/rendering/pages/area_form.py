@@ -349,6 +349,13 @@ def area_form(data: DataSet) -> str:
         '<div class="consultation-error-summary" id="area-errors" tabindex="-1" hidden><div role="alert">'
         '<h2 class="consultation-error-summary-title">There is a problem</h2>'
         '<ul class="consultation-error-summary-list"></ul></div></div>'
+        # Without JavaScript nothing can make the file, so the questions stay hidden and the page offers the
+        # file to fill in by hand instead; the script shows them.
+        '<div class="consultation-no-script" data-area-no-script><p>This form needs JavaScript to make the file, '
+        "and it is not running. You can still "
+        f'<a href="{_e(paths.href(HERE, paths.AREA_TEMPLATE))}">download the file to fill in</a> '
+        "and change its values in a text editor.</p></div>"
+        '<div class="area-questions" data-area-script hidden>'
         + _group(
             "About your area",
             _field(Field("name", "Name of your area", "Enter the name of your area", "For example, Southwark.")),
@@ -482,12 +489,8 @@ def area_form(data: DataSet) -> str:
             _field(Field("plan_to", "Last year of the plan", "Enter the last year of the plan", kind="year")),
             group_id="area-plan",
         )
-        + '<div class="consultation-no-script" data-area-no-script><p>This form needs JavaScript to make the file, '
-        "and it is not running. You can still "
-        f'<a href="{_e(paths.href(HERE, paths.AREA_TEMPLATE))}">download the file to fill in</a> '
-        "and change its values in a text editor.</p></div>"
-        '<div class="consultation-actions" data-area-script hidden>'
-        '<button type="submit" class="md-button md-button--primary">Make the file</button></div>'
+        + '<div class="consultation-actions">'
+        '<button type="submit" class="md-button md-button--primary">Make the file</button></div></div>'
         '<div class="consultation-saved" id="area-saved" tabindex="-1" hidden>'
         '<h2 class="consultation-saved-title">Your file is ready</h2>'
         "<p>Save it on your device, then send it to the site's editors or add it in a pull request. "
