@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 from trustdocs import registry
 from trustdocs.validation.schema import SCHEMA_DIR
@@ -85,3 +88,24 @@ def test_the_pull_request_workflow_validates_first_runs_the_test_command_and_pin
     assert any(u.startswith("actions/upload-artifact@") for u in uses)
     for action in uses:
         assert re.fullmatch(r"[\w.-]+/[\w.-]+@v\d+\.\d+\.\d+", action), f"{action}: pin a release, not a branch"
+
+
+def test_every_data_file_passes_its_schema_as_an_editor_reads_it(root):
+    """A YAML 1.2 reader (check-jsonschema, like an editor's language server) reads ``from: 2005`` as a
+    number, not text: the editor must not underline data that the project accepts."""
+    checker = Path(sys.executable).parent / "check-jsonschema"
+    assert checker.is_file(), "check-jsonschema is a locked dependency; run make setup"
+    by_schema: dict[Path, list[str]] = {}
+    for path in sorted((root / "data").rglob("*.yml")):
+        match = MODELINE.fullmatch(path.read_text(encoding="utf-8").split("\n", 1)[0])
+        assert match, path
+        schema = (
+            path.parent / match.group(1) / "trustdocs/validation/schemas" / f"{match.group(2)}.schema.json"
+        ).resolve()
+        by_schema.setdefault(schema, []).append(str(path))
+    for schema, files in by_schema.items():
+        result = subprocess.run(
+            [str(checker), "--schemafile", str(schema), *files], capture_output=True, text=True, check=False
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+    assert sum(map(len, by_schema.values())) >= 16
