@@ -66,9 +66,24 @@ def test_the_data_reference_lists_every_file_and_field_from_the_schemas():
     # A field deep inside a status entry, its allowed values, and a reference named by its target.
     assert "| `duties[].status[].strength` |" in text
     assert "Allowed: `must`, `should`, `may`." in text
-    assert "| `duties[].holders` | list | yes | The id of a record in `data/partners.yml`. |" in text
+    assert (
+        "| `duties[].holders` | list of text | yes | Each item is the id of a record in `data/partners.yml`. |" in text
+    )
     assert "| `bodies[].partner` | text | yes | The id of a record in `data/partners.yml`. |" in text
     assert "Must match the pattern" not in text
+    # The rules editors trip over: conditional requirements, allowed list items, keyed mappings, code in words.
+    assert (
+        "| `duties[].status[].basis` | text | when `status` is `in-force`, `enacted`, `superseded` or `repealed` |"
+        in text
+    )
+    assert "| `duties[].status[].binds` | list of text | with `strength` |" in text
+    assert "| `sources[].file` | text | unless `kind` is `legislation` |" in text
+    assert "| `sources[].url` | https:// web address | when `kind` is `legislation` |" in text
+    assert "Each item one of: `unitary`, `two-tier`." in text
+    assert "Each key is a paragraph label registered for the source; each value is text" in text
+    assert "(give it in `by`)" in text and "&#96;" not in text
+    # No row leaves "What it holds" empty.
+    assert not [line for line in text.splitlines() if line.startswith("| `") and line.endswith("|  |")]
 
 
 def test_the_pull_request_workflow_validates_first_runs_the_test_command_and_pins_every_action(root):

@@ -20,7 +20,8 @@ SCHEMA_BASE = "https://schemas.trustdocs.invalid/"
 # The JSON Schemas ship with the code (package data): one per data file or collection.
 SCHEMA_DIR = Path(__file__).parent / "schemas"
 _TYPE_NAMES = {"object": "a mapping of fields", "array": "a list", "string": "text"}
-_FOUND_NAMES = {dict: "a mapping of fields", list: "a list", str: "text"}  # what the strict loader gives
+# What the strict loader gives, in words.
+_FOUND_NAMES: dict[type, str] = {dict: "a mapping of fields", list: "a list", str: "text"}
 
 format_checker = FormatChecker(formats=())
 
