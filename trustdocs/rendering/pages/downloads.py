@@ -24,5 +24,5 @@ def downloads_page(exports: tuple[str, ...], sizes: Sizes) -> Page:
 
 
 def pages(site: Site) -> Iterator[Page]:
-    # The data exports; other generated files (the area file to fill in) have their own pages.
-    yield downloads_page(tuple(e for e in site.exports if e.startswith("exports/")), site.sizes)
+    # The data exports; the area file to fill in (downloads/) is offered on its own page.
+    yield downloads_page(tuple(e for e in site.exports if not e.startswith("downloads/")), site.sizes)
