@@ -280,9 +280,14 @@ def test_an_area_with_a_zero_quorum_and_a_bad_year(data_copy):
 def test_deleting_a_rule_the_constitution_quotes(data_copy):
     data_copy.replace("board.yml", "  - id: rule-separate-chairs\n", "  - id: rule-chairs-apart\n")
     line = data_copy.line_of("board.yml", "rules:")
-    assert only(data_copy) == [
+    logged = data_copy.line_of("changes.yml", "rule-separate-chairs")
+    # The change log names the rule too (its entry shows on the Board page), so it also says the id has gone.
+    assert sorted(only(data_copy)) == [
         f"data/board.yml:{line}:1: $.rules: 'rule-separate-chairs' is missing: the model constitution quotes it. "
-        "Restore it, or change trustdocs/rendering/documents/constitution.py"
+        "Restore it, or change trustdocs/rendering/documents/constitution.py",
+        f"data/changes.yml:{logged}:21: $.changes[0].records[1]: unknown record 'rule-separate-chairs': no partner, "
+        "duty, Board item (data/board.yml), plan requirement (data/cypp.yml), consultation or area has this id. "
+        "Use 'board' or 'cypp' for the whole Board or plan",
     ]
 
 
