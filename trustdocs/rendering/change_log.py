@@ -83,13 +83,27 @@ def record_target(data: DataSet, record_id: str) -> Target:
     return Target(data.partner(record_id).name, paths.partner(record_id))
 
 
-def record_links(here: str, data: DataSet, record_ids: Iterable[str]) -> str:
-    """The records a change names, as links, one per page: 'Police and The Children's Trust Board'."""
+def _targets(data: DataSet, record_ids: Iterable[str]) -> list[Target]:
+    """One target per page, in the order the entry names them."""
     targets: dict[str, Target] = {}
     for record_id in record_ids:
         target = record_target(data, record_id)
         targets.setdefault(target.page, target)
-    return join_and(f"[{md(t.label)}]({paths.link(here, t.page, t.anchor)})" for t in targets.values())
+    return list(targets.values())
+
+
+def record_links(here: str, data: DataSet, record_ids: Iterable[str]) -> str:
+    """The records a change names, as links, one per page: 'Police and The Children's Trust Board'."""
+    return join_and(f"[{md(t.label)}]({paths.link(here, t.page, t.anchor)})" for t in _targets(data, record_ids))
+
+
+def record_list(here: str, data: DataSet, record_ids: Iterable[str]) -> str:
+    """For a table cell: one link, or a list of links (raw HTML, as a cell holds no Markdown list)."""
+    targets = _targets(data, record_ids)
+    if len(targets) == 1:
+        return record_links(here, data, record_ids)
+    items = "".join(f'<li><a href="{paths.href(here, t.page, t.anchor)}">{md(t.label)}</a></li>' for t in targets)
+    return f"<ul>{items}</ul>"
 
 
 def changes_in_period(entries: Sequence[D], data: DataSet) -> list[D]:
@@ -134,7 +148,7 @@ def partner_changes(here: str, partner: Partner, data: DataSet, as_at: datetime.
         Row(
             e.start,
             LAW,
-            f"{duty_link(here, d.name, d.id)}: {compact(e, d.status, data, as_at, partner.id)}",
+            f"{duty_link(here, d.name, d.id)}. {compact(e, d.status, data, as_at, partner.id)}",
             e.cites,
         )
         for d in data.duties_held_by(partner.id)
