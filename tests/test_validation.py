@@ -81,6 +81,13 @@ def test_impossible_date(data_copy):
     ]
 
 
+def test_a_date_that_is_a_list_says_what_a_date_is(data_copy):
+    """The date type also allows a whole number, for editors' YAML 1.2 servers; the message still says text."""
+    data_copy.replace("sources.yml", "date: 2009-07-21", "date: [2009, 7]")
+    line = data_copy.line_of("sources.yml", "date: [2009, 7]")
+    assert only(data_copy) == [f"data/sources.yml:{line}:11: $.sources[5].date: expected text, found a list"]
+
+
 def test_bad_id_form(data_copy):
     data_copy.replace("outcomes.yml", "id: be-healthy", "id: Be Healthy")
     assert only(data_copy) == [
