@@ -257,7 +257,7 @@ def test_a_change_may_name_the_board_the_plan_their_items_a_consultation_and_an_
 
 @pytest.mark.slow  # uses the built site
 def test_every_page_names_the_feed_in_its_head_and_the_link_resolves(built_site):
-    feed = re.compile(r'<link rel="alternate" type="application/atom+xml" title="([^"]+)" href="([^"]+)">')
+    feed = re.compile(r'<link rel="alternate" type="application/atom\+xml" title="([^"]+)" href="([^"]+)">')
     pages = sorted(built_site.rglob("*.html"))
     assert len(pages) > 50
     for page in pages:
