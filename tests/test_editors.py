@@ -81,7 +81,7 @@ def test_the_data_reference_lists_every_file_and_field_from_the_schemas():
     assert "| `sources[].url` | https:// web address | when `kind` is `legislation` |" in text
     assert "Each item one of: `unitary`, `two-tier`." in text
     assert "Each key is a paragraph label registered for the source. Each value is text." in text
-    assert "(give it in `by`)" in text and "&#96;" not in text
+    assert "give it in `by`." in text and "&#96;" not in text
     # No row leaves "What it holds" empty.
     assert not [line for line in text.splitlines() if line.startswith("| `") and line.endswith("|  |")]
 
