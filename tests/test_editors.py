@@ -62,7 +62,7 @@ def test_the_data_reference_lists_every_file_and_field_from_the_schemas():
 
     text = data_reference_page(registry.KINDS).markdown
     for kind in registry.KINDS:
-        assert (f"## data/{kind.name}/NAME.yml" if kind.folder else f"## data/{kind.name}.yml") in text
+        assert (f"## `data/{kind.name}/NAME.yml`" if kind.folder else f"## `data/{kind.name}.yml`") in text
     # A field deep inside a status entry, its allowed values, and a reference named by its target.
     assert "| `duties[].status[].strength` |" in text
     assert "Allowed: `must`, `should`, `may`." in text
@@ -80,8 +80,8 @@ def test_the_data_reference_lists_every_file_and_field_from_the_schemas():
     assert "| `sources[].file` | text | unless `kind` is `legislation` |" in text
     assert "| `sources[].url` | https:// web address | when `kind` is `legislation` |" in text
     assert "Each item one of: `unitary`, `two-tier`." in text
-    assert "Each key is a paragraph label registered for the source; each value is text" in text
-    assert "(give it in `by`)" in text and "&#96;" not in text
+    assert "Each key is a paragraph label registered for the source. Each value is text." in text
+    assert "give it in `by`." in text and "&#96;" not in text
     # No row leaves "What it holds" empty.
     assert not [line for line in text.splitlines() if line.startswith("| `") and line.endswith("|  |")]
 

@@ -527,9 +527,9 @@ def area_form_page(data: DataSet, sizes: Sizes | None = None) -> Page:
     ]
     parts.append(
         "\n## Without the form {#without-the-form}\n\n"
-        f"Download the file to fill in, {template_link}. Open it in a text editor such as Notepad, change each "
-        "value as the note above it says, and save it under your area's short name. Then send it or add it as "
-        "the steps above say.\n"
+        f"Download the file to fill in, {template_link}. Open it in a text editor such as Notepad and change each "
+        "value as the note above it says. Save it under your area's short name, then send it or add it as the "
+        "steps above say.\n"
     )
     parts.append(
         "\n## Areas on this site {#areas}\n\n"

@@ -18,7 +18,7 @@ from trustdocs.rendering.site import Site
 from trustdocs.validation.schema import SCHEMA_DIR, load_schema
 
 _TYPES = {"string": "text", "array": "list", "object": "mapping", "boolean": "true or false"}
-_FORMATS = {"partial-date": "date: YYYY, YYYY-MM or YYYY-MM-DD", "https-url": "https:// web address"}
+_FORMATS = {"partial-date": "date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`", "https-url": "https:// web address"}
 
 
 class _Schemas:
@@ -99,9 +99,8 @@ def _describe(node: dict[str, Any], items: dict[str, Any] | None, schemas: _Sche
         values, _ = schemas.resolve(node.get("additionalProperties") or {}, here)
         key_text = keys.get("description", "a name").rstrip(".")
         parts.append(
-            f"Each key is {_text(_lower_first(key_text))}; each value is {_kind_of(values)}"
-            + (f" ({_text(_lower_first(values['description'].rstrip('.')))})" if values.get("description") else "")
-            + "."
+            f"Each key is {_text(_lower_first(key_text))}. Each value is {_kind_of(values)}."
+            + (f" {_text(values['description'])}" if values.get("description") else "")
         )
     if not parts and node.get("type") == "array":
         parts.append("A list; the fields of each item follow." if items and "properties" in items else "A list.")
@@ -166,16 +165,18 @@ def data_reference_page(kinds: Sequence[DataKind]) -> Page:
     schemas = _Schemas()
     parts = [
         "# The data reference\n\n"
-        "Every data file and every field in it, made from the JSON Schemas the validator checks. Each data "
-        "file's first line names its schema, so editors such as VS Code offer these fields as you type. "
+        "Every data file and every field in it, made from the schema files the validator checks "
+        "(`trustdocs/validation/schemas/`). Each "
+        "data file's first line names its schema, so editors such as Visual Studio Code offer these fields as you type. "
         "Every value is plain text, written as the source has it.\n"
     ]
     for kind in kinds:
         name = f"{kind.schema}.schema.json"
         refers = {_field_path(ref.pattern): ref.target for ref in kind.references}
         schema = schemas.files[name]
-        where = f"data/{kind.name}/NAME.yml (one file per record)" if kind.folder else f"data/{kind.name}.yml"
-        parts.append(f"\n## {md(where)}\n\n")
+        # A path is code: NAME is a placeholder, not an abbreviation for the style gate to spell out.
+        where = f"`data/{kind.name}/NAME.yml` (one file per record)" if kind.folder else f"`data/{kind.name}.yml`"
+        parts.append(f"\n## {where}\n\n")
         if schema.get("title"):
             parts.append(f"{md(schema['title'])}.\n\n")
         parts.append(

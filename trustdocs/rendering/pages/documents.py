@@ -13,6 +13,7 @@ from trustdocs.core.markdown import bullet_list, table
 from trustdocs.model.dataset import DataSet
 from trustdocs.model.records import Area
 from trustdocs.rendering import paths
+from trustdocs.rendering.change_log import site_changes_section
 from trustdocs.rendering.common import Page, cites
 from trustdocs.rendering.documents.catalogue import FORMAT_LABELS, area_documents, download_path
 from trustdocs.rendering.documents.constitution import SLUG as CONSTITUTION_SLUG
@@ -131,6 +132,7 @@ def area_page(data: DataSet, area: Area, sizes: Sizes) -> Page:
         ),
         "\n## Its documents {#documents}\n\n",
         _document_table(here, area_documents(data, area), sizes),
+        site_changes_section(here, data, {area.id}),
     ]
     return Page(here, "".join(parts), (f"data/areas/{area.id}.yml",))
 

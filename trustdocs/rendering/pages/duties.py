@@ -11,6 +11,7 @@ from trustdocs.model.dataset import DataSet
 from trustdocs.model.records import Duty
 from trustdocs.model.status import Status
 from trustdocs.rendering import paths
+from trustdocs.rendering.change_log import HEADING, duty_changes
 from trustdocs.rendering.common import Page, cites, duty_link, format_day, partner_link
 from trustdocs.rendering.pages.guidance import guidance_list
 from trustdocs.rendering.paths import link
@@ -32,6 +33,8 @@ def duty_page(data: DataSet, duty: Duty, as_at: datetime.date, guidance_section:
         + bullet_list(partner_link(here, data, holder) for holder in duty.holders)
         + (f"\n## Guidance that restates it\n\n{guidance_section}" if guidance_section else "")
         + f"\nSee every duty against every partner in the [matrix]({link(here, paths.DUTY_MATRIX)}).\n"
+        + HEADING
+        + duty_changes(here, duty, data, as_at)
     )
     return Page(here, markdown, (DATA_FILE,))
 
