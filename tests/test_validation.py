@@ -296,7 +296,6 @@ def test_a_constitution_note_must_explain_a_clause_the_constitution_has(data_cop
     ]
 
 
-
 def test_renaming_a_rule_the_change_log_names(data_copy):
     data_copy.replace("board.yml", "  - id: rule-separate-chairs\n", "  - id: rule-chairs-apart\n")
     logged = data_copy.line_of("changes.yml", "rule-separate-chairs")
@@ -306,6 +305,7 @@ def test_renaming_a_rule_the_change_log_names(data_copy):
         "duty, Board item (data/board.yml), plan requirement (data/cypp.yml), consultation or area has this id. "
         "Use 'board' or 'cypp' for the whole Board or plan",
     ]
+
 
 DATE_LINE = r'^(\s*-?\s*[a-z_]+:\s*)"?(\d{4}(?:-\d{2}){0,2})"?\s*$'
 
