@@ -26,6 +26,7 @@ from trustdocs.pipeline.load import load_dataset_once
 from trustdocs.pipeline.postprocess import PostProcess
 from trustdocs.pipeline.publishing import publishing_problems
 from trustdocs.rendering.documents.catalogue import cache_location
+from trustdocs.rendering.navigation import NavigationError, navigation
 from trustdocs.rendering.pages.framework import abbreviations
 
 log = logging.getLogger("mkdocs.plugins.trustdocs")
@@ -82,6 +83,11 @@ def on_files(files: Files, config) -> Files:
         files.append(File.generated(config, page.path, content=page.text))
     for path, content in downloads.items():
         files.append(File.generated(config, path, content=content))
+    # The navigation by task, from the generated pages (rendering/navigation.py); mkdocs.yml has no nav.
+    try:
+        config.nav = navigation(pages, data)
+    except NavigationError as err:
+        raise PluginError(f"navigation: {err}") from None
     _build.abbreviations = abbreviations(data)
     _build.postprocess = PostProcess(
         form_endpoints=tuple(sorted({c.respond.endpoint for c in data.consultations if c.respond.endpoint})),
