@@ -195,6 +195,10 @@ def test_titles_give_the_abbreviation_of_a_term_they_spell_out(site_pages):
         "# Children and Young People's Plan (CYPP) template\n"
     )
     assert site_pages["partners/lscb.md"].markdown.startswith("# Local Safeguarding Children Board (LSCB)\n")
+    # Whatever the case the title writes the term in.
+    assert site_pages["duties/joint-strategic-needs-assessment.md"].markdown.startswith(
+        "# Prepare a joint strategic needs assessment (JSNA)\n"
+    )
     # Already in brackets: left alone.
     assert site_pages["duties/partners-have-regard-to-cypp.md"].markdown.startswith(
         "# Have regard to the Children and Young People's Plan (partners)\n"

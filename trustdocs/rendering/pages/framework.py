@@ -75,6 +75,7 @@ def with_abbreviation_in_heading(markdown: str, pairs: dict[str, str]) -> str:
     """A page whose title spells out a term gives its abbreviation after it, GOV.UK style: 'The Children
     and Young People's Plan (CYPP)'. So a search for the abbreviation finds the page by its title, as a
     search for the words does. A term already followed by brackets ('... Board (LSCB)') is left alone.
+    The term is matched whatever its case, and keeps the case it has in the title.
     """
     head, newline, rest = markdown.partition("\n")
     if not head.startswith("# "):
@@ -82,8 +83,9 @@ def with_abbreviation_in_heading(markdown: str, pairs: dict[str, str]) -> str:
     for abbreviation, term in sorted(pairs.items(), key=lambda pair: -len(pair[1])):
         if re.search(rf"(?<![\w&#;]){re.escape(abbreviation)}(?!\w)", head):
             continue
+        # Case-blind: a duty's title writes 'a joint strategic needs assessment' in lower case.
         pattern = rf"(?<!\w){re.escape(md(term))}(?!\w)(?!\s*\()"
-        head = re.sub(pattern, _add(abbreviation), head, count=1)
+        head = re.sub(pattern, _add(abbreviation), head, count=1, flags=re.IGNORECASE)
     return head + newline + rest
 
 
