@@ -226,10 +226,8 @@ def _plan_place(partner: Partner, data: DataSet, as_at: datetime.date) -> str:
     plan = data.cypp.plan
     if partner.id in plan.owners:
         entries = [e for e in current(plan.status, as_at) if partner.id in e.binds]
-        return (
-            f"[one of {len(plan.owners)} owners of the joint plan](#{PLAN}), due by {md(str(plan.due))}"
-            f"{_statuses(entries)}."
-        )
+        owner = "the owner" if len(plan.owners) == 1 else f"one of {len(plan.owners)} owners"
+        return f"[{owner} of the joint plan](#{PLAN}), due by {md(str(plan.due))}{_statuses(entries)}."
     requirements = data.requirements_concerning(partner.id)
     if requirements:
         return f"[named in {_plural(len(requirements), 'of its requirements', 'of its requirements')}](#{PLAN})."
