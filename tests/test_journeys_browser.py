@@ -1,6 +1,6 @@
 """Readers' journeys in a real browser (Debian's Chromium), on the site as built (#14).
 
-* no page scrolls sideways on a 390 px phone, and a table wider than its column
+* no page scrolls sideways on a 375 px phone (narrower than the issue's 390 px), and a table wider than its column
   scrolls in its own box, which shows a cue (a shadow at the edge it scrolls to);
 * at most seven top-level navigation items, all on a phone's first screen of the menu;
 * a police manager reaches "what the police must do" in two clicks from the
@@ -26,6 +26,8 @@ pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
+# The narrowest phone in common use (375 px): a page that does not scroll sideways here does not at 390 px.
+NARROW = {"width": 375, "height": 667}
 SITE_URL = "https://guidance.childrens-trusts.org.uk/"  # conftest PUBLISHED
 
 
@@ -56,7 +58,7 @@ OVERFLOW = """() => {
 
 def test_no_page_scrolls_sideways_on_a_phone_and_wide_tables_scroll_in_a_box_with_a_cue(browser_site, built_site):
     browser, base_url = browser_site
-    context = browser.new_context(viewport=PHONE)
+    context = browser.new_context(viewport=NARROW)
     tab = context.new_page()
     problems, wide = [], 0
     try:
