@@ -102,6 +102,18 @@ def test_mkdocs_yml_has_no_nav_the_build_sets_it(root):
     assert "navigation.indexes" in config
 
 
+def test_the_partners_index_opens_with_every_name_by_group(site_pages, dataset):
+    """Every name in a short list, by group and by name, before the groups with what each body is."""
+    page = site_pages["partners/index.md"].markdown
+    names = page.split("\n## ", 1)[0]
+    listed = re.findall(r"^- \[([^\]]+)\]\(([^)]+)\.md\)$", names, re.MULTILINE)
+    assert sorted(target for _, target in listed) == sorted(p.id for p in dataset.partners)
+    assert names.count('<div class="trustdocs-names" markdown>') == len({p.category for p in dataset.partners})
+    relevant = names.split("**Relevant partners under section 10**", 1)[1].split("</div>", 1)[0]
+    labels = re.findall(r"^- \[([^\]]+)\]", relevant, re.MULTILINE)
+    assert "Police and police authorities" in labels and labels == sorted(labels, key=str.casefold)
+
+
 # --- partner pages that answer first -----------------------------------------------------
 
 

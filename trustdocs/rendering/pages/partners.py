@@ -49,6 +49,8 @@ SHORT_STATUS = {
 IN_SHORT, BOARD, PLAN, GUIDANCE = "in-short", "board", "plan", "guidance"
 # A list longer than this is collapsed, so the page can be scanned.
 OPEN_LIST = 3
+# The class of the partners index's short lists of names (docs/stylesheets/trustdocs.css).
+NAMES = "trustdocs-names"
 
 
 def _is_abbreviation(partner: Partner) -> bool:
@@ -393,13 +395,25 @@ def partners_index(data: DataSet) -> Page:
         "Find your organisation. Its page opens with what binds it, by status: the law in force, what the "
         "draft guidance said and what was proposed. Then it gives its place on the Board and in the plan.\n"
     ]
-    for category, label in CATEGORY_LABELS.items():
-        members = by_name([p for p in data.partners if p.category == category])
-        if members:
-            parts.append(
-                f"\n## {md(label)}\n\n"
-                + bullet_list(f"[{md(p.name)}]({link(here, paths.partner(p.id))}). {md(p.summary)}" for p in members)
-            )
+    groups = [
+        (label, by_name([p for p in data.partners if p.category == category]))
+        for category, label in CATEGORY_LABELS.items()
+    ]
+    groups = [(label, members) for label, members in groups if members]
+    # Every name first, in a few lines (NAMES in docs/stylesheets/trustdocs.css sets each list on a line
+    # or two), so a reader finds theirs on a phone's first screen; then each group with what each body is.
+    for label, members in groups:
+        parts.append(
+            f'\n**{md(label)}**\n\n<div class="{NAMES}" markdown>\n\n'
+            + bullet_list(f"[{md(p.name)}]({link(here, paths.partner(p.id))})" for p in members)
+            + "\n</div>\n"
+        )
+    parts.append("\nNot sure which is yours? Each group follows, with what each body is.\n")
+    for label, members in groups:
+        parts.append(
+            f"\n## {md(label)}\n\n"
+            + bullet_list(f"[{md(p.name)}]({link(here, paths.partner(p.id))}). {md(p.summary)}" for p in members)
+        )
     return Page(here, "".join(parts), (DATA_FILE,))
 
 
