@@ -25,7 +25,7 @@ help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
 
 $(BUILD_SYSTEM_STAMP): scripts/setup-system.sh
-	scripts/setup-system.sh build
+	PYTHON=$(PYTHON) scripts/setup-system.sh build
 	mkdir -p $(dir $@) && touch $@
 
 $(STAMP): requirements.txt pyproject.toml $(BUILD_SYSTEM_STAMP)
@@ -37,7 +37,7 @@ $(STAMP): requirements.txt pyproject.toml $(BUILD_SYSTEM_STAMP)
 setup: $(STAMP) ## Install what building needs: Debian's Pango, then the locked Python packages (hash-checked) in .venv
 
 $(SYSTEM_STAMP): scripts/setup-system.sh
-	scripts/setup-system.sh checks
+	PYTHON=$(PYTHON) scripts/setup-system.sh checks
 	mkdir -p $(dir $@) && touch $@
 
 $(NODE_STAMP): package.json package-lock.json
@@ -59,12 +59,13 @@ build: setup ## Validate and build site/ (a failed build leaves the old site/ in
 production: setup ## Build site/ for publishing: needs TRUSTDOCS_SITE_URL and TRUSTDOCS_REPO_URL, refuses a loopback address
 	$(BIN)/trustdocs build --production
 
-lint: setup ## Lint and type-check: ruff (lint, format), mypy, import-linter (layers), check-jsonschema (schemas)
+lint: setup ## Lint and type-check: ruff (lint, format), mypy, import-linter (layers), check-jsonschema (schemas, workflows)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 	$(BIN)/check-jsonschema --check-metaschema trustdocs/validation/schemas/*.schema.json
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 
 unit: setup ## The fast lane (under a minute): tests that need no browser and no uncached full-site build
 	$(BIN)/pytest -m "not slow and not browser"

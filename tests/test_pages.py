@@ -13,7 +13,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from tooling import FixedSizes, site_html
+from tooling import NEW_PARTNER, FixedSizes, site_html
 
 from trustdocs.pipeline.generate import export_files, generate_pages
 from trustdocs.pipeline.load import load_dataset
@@ -66,6 +66,8 @@ def test_every_page_type_is_generated(mini_pages):
             "what-would-change.md",
             "framework-on-a-date.md",
             "data.md",
+            "data-reference.md",
+            "site-changes.md",
             "sources/index.md",
             "sources/doc-a.md",
             "sources/test-act.md",
@@ -198,22 +200,7 @@ def test_csv_cells_cannot_become_formulas(mini_dir):
 def test_a_new_partner_gets_a_page_and_a_nav_entry(data_copy):
     data_copy.write(
         "partners.yml",
-        data_copy.text("partners.yml")
-        + """
-  - id: test-new-partner
-    name: Newly added partners
-    category: other-partner
-    summary: A partner added only by editing partners.yml.
-    statutory_basis: None
-    area_types: [unitary]
-    status_history:
-      - status: other-partner
-        from: 2009
-        cites:
-          - {source: southwark-2009, para: "appendix-1"}
-    cites:
-      - {source: southwark-2009, para: "appendix-1"}
-""",
+        data_copy.text("partners.yml") + NEW_PARTNER,
     )
     result, out = data_copy.build_site()
     assert result.returncode == 0, result.stderr

@@ -81,10 +81,17 @@ def test_impossible_date(data_copy):
     ]
 
 
+def test_a_date_that_is_a_list_says_what_a_date_is(data_copy):
+    """The date type also allows a whole number, for editors' YAML 1.2 servers; the message still says text."""
+    data_copy.replace("sources.yml", "date: 2009-07-21", "date: [2009, 7]")
+    line = data_copy.line_of("sources.yml", "date: [2009, 7]")
+    assert only(data_copy) == [f"data/sources.yml:{line}:11: $.sources[5].date: expected text, found a list"]
+
+
 def test_bad_id_form(data_copy):
     data_copy.replace("outcomes.yml", "id: be-healthy", "id: Be Healthy")
     assert only(data_copy) == [
-        "data/outcomes.yml:5:9: $.outcomes[0].id: 'Be Healthy' is not in the expected form: A stable identifier: "
+        "data/outcomes.yml:6:9: $.outcomes[0].id: 'Be Healthy' is not in the expected form: A stable identifier: "
         "lower-case words joined by hyphens. Never change one once published: page addresses and citations use it."
     ]
 
@@ -150,7 +157,7 @@ def test_a_missing_file_and_an_unexpected_file(data_copy):
     data_copy.write("areas.yaml", "x: 1\n")
     assert only(data_copy) == [
         "data/areas.yaml:1:1: $: unexpected data file: the loader reads only sources.yml, outcomes.yml, features.yml, "
-        "partners.yml, duties.yml, board.yml, cypp.yml, glossary.yml, guidance.yml, timeline.yml "
+        "partners.yml, duties.yml, board.yml, cypp.yml, glossary.yml, guidance.yml, timeline.yml, changes.yml "
         "and the folders areas/, consultations/, consultation-outcomes/",
         "data/glossary.yml:1:1: $: file is missing",
     ]
@@ -271,8 +278,9 @@ def test_an_area_with_a_zero_quorum_and_a_bad_year(data_copy):
         data_copy.line_of("areas/wessex.yml", "plan_period:"),
     )
     assert only(data_copy) == [
-        f"data/areas/wessex.yml:{quorum}:9: $.quorum: '0' is not in the expected form",
-        f"data/areas/wessex.yml:{period}:21: $.plan_period.from: '11' is not in the expected form",
+        f"data/areas/wessex.yml:{quorum}:9: $.quorum: '0' is not in the expected form: A whole number from 1 to 99.",
+        f"data/areas/wessex.yml:{period}:21: $.plan_period.from: '11' is not in the expected form: "
+        "A four-figure year, such as 2009.",
     ]
 
 

@@ -30,7 +30,7 @@ TRUST = "The Children's Trust and its plan"
 DOCUMENTS = "Model documents"
 CONSULTATIONS = "Consultations"
 GUIDANCE = "The guidance and its sources"
-ABOUT = "Glossary and data"
+ABOUT = "Glossary, data and changes"
 TOP_LEVEL = (HOME, ORGANISATION, TRUST, DOCUMENTS, CONSULTATIONS, GUIDANCE, ABOUT)
 MAX_TOP_LEVEL = 7
 
@@ -108,7 +108,7 @@ def navigation(pages: Iterable[Page], data: DataSet, home: str = paths.HOME) -> 
     nav += _section(DOCUMENTS, _documents(site, data))
     nav += _section(CONSULTATIONS, _consultations(site, data))
     nav += _section(GUIDANCE, _guidance(site, data))
-    nav += _section(ABOUT, site.take_all([paths.GLOSSARY, paths.DATA]))
+    nav += _section(ABOUT, site.take_all([paths.GLOSSARY, paths.DATA, paths.DATA_REFERENCE, paths.SITE_CHANGES]))
     if site.unplaced:
         raise NavigationError(
             "no place in the navigation for " + ", ".join(site.unplaced) + " (trustdocs/rendering/navigation.py)"

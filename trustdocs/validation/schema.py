@@ -20,6 +20,8 @@ SCHEMA_BASE = "https://schemas.trustdocs.invalid/"
 # The JSON Schemas ship with the code (package data): one per data file or collection.
 SCHEMA_DIR = Path(__file__).parent / "schemas"
 _TYPE_NAMES = {"object": "a mapping of fields", "array": "a list", "string": "text"}
+# What the strict loader gives, in words.
+_FOUND_NAMES: dict[type, str] = {dict: "a mapping of fields", list: "a list", str: "text"}
 
 format_checker = FormatChecker(formats=())
 
@@ -47,19 +49,25 @@ def is_https_url(value: object) -> bool:
     return parts.scheme == "https" and "." in (parts.hostname or "")
 
 
+def load_schema(path: Path) -> dict:
+    """A schema file with its $id: set here, not in the file, so that an editor's YAML language server
+    (which the data files point at these files) resolves "common.schema.json" beside it."""
+    return {"$id": SCHEMA_BASE + path.name, **json.loads(path.read_text(encoding="utf-8"))}
+
+
 @cache
 def _registry(schema_dir: Path) -> Registry:
-    resources = []
-    for path in sorted(schema_dir.glob("*.schema.json")):
-        contents = json.loads(path.read_text(encoding="utf-8"))
-        resources.append((SCHEMA_BASE + path.name, Resource.from_contents(contents)))
+    resources = [
+        (SCHEMA_BASE + path.name, Resource.from_contents(load_schema(path)))
+        for path in sorted(schema_dir.glob("*.schema.json"))
+    ]
     return Registry().with_resources(resources)
 
 
 @cache
 def validator_for(name: str) -> Draft202012Validator:
     """The validator for ``data/NAME.yml``, resolving references between our schemas."""
-    schema = json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+    schema = load_schema(SCHEMA_DIR / f"{name}.schema.json")
     Draft202012Validator.check_schema(schema)
     return Draft202012Validator(schema, registry=_registry(SCHEMA_DIR), format_checker=format_checker)
 
@@ -75,6 +83,13 @@ BARE_STRENGTH = (
 def _value(value: object) -> str:
     text = value if isinstance(value, str) else json.dumps(value)
     return repr(text if len(text) <= 60 else text[:57] + "...")
+
+
+def _expected_type(expected: str | list[str]) -> str:
+    """In words; "integer" is left out because the loader reads every number as text
+    (a schema allows it only for editors' YAML 1.2 language servers)."""
+    names = [expected] if isinstance(expected, str) else [name for name in expected if name != "integer"]
+    return " or ".join(_TYPE_NAMES.get(name, name) for name in names)
 
 
 def _messages(error: ValidationError) -> Iterator[tuple[tuple, str, bool]]:
@@ -99,8 +114,8 @@ def _messages(error: ValidationError) -> Iterator[tuple[tuple, str, bool]]:
             if key not in value:
                 yield path + (key,), f"missing required field '{key}'", False
     elif kind == "type":
-        expected = _TYPE_NAMES.get(error.validator_value, error.validator_value)
-        yield path, f"expected {expected}, found {_TYPE_NAMES.get(type(value).__name__, type(value).__name__)}", False
+        expected = _expected_type(error.validator_value)
+        yield path, f"expected {expected}, found {_FOUND_NAMES.get(type(value), type(value).__name__)}", False
     elif kind == "enum":
         yield path, f"{_value(value)} is not one of: {', '.join(map(str, error.validator_value))}", False
     elif kind == "pattern":

@@ -23,6 +23,7 @@ from trustdocs.model.dataset import SEAT_CATEGORIES, DataSet
 from trustdocs.model.records import GuidanceParagraph, GuidanceSection, Partner, StatusPeriod
 from trustdocs.model.status import DRAFT, LAW, PROPOSED, Status
 from trustdocs.rendering import paths
+from trustdocs.rendering.change_log import partner_changes
 from trustdocs.rendering.common import AREA_LABELS, CATEGORY_LABELS, STATUS_LABELS, Page, cites, format_day
 from trustdocs.rendering.pages.duties import binding, by_name, collapsed
 from trustdocs.rendering.pages.guidance import inline_status, paragraph_link
@@ -382,6 +383,8 @@ def partner_page(data: DataSet, partner: Partner, as_at: datetime.date) -> Page:
         + f"\n## What the Children and Young People's Plan asks {{#{PLAN}}}\n\n"
         + _cypp_section(here, partner, data, as_at)
         + _guidance_section(here, partner, data, as_at)
+        + "\n## Changes to this page\n\n"
+        + partner_changes(here, partner, data, as_at)
         + "\n## Sources\n\n"
         + _sources_section(here, partner, data)
     )
