@@ -44,6 +44,7 @@ from trustdocs.validation.schema import SCHEMA_DIR
 HERE = paths.AREA_FORM
 FORM_ID = "area-form"
 STYLESHEET = "assets/stylesheets/consultations.css"  # the response forms' GOV.UK patterns, shared
+SCRIPT = "assets/javascripts/area-form.js"  # loaded by this page only, after the form
 # The first line of every data file: editors' YAML language servers check the file against its schema.
 MODELINE = "# yaml-language-server: $schema=../../trustdocs/validation/schemas/area.schema.json"
 
@@ -498,7 +499,8 @@ def area_form(data: DataSet) -> str:
         '<p><a id="area-download" class="md-button">Save the file</a></p>'
         '<figure class="area-file-figure"><figcaption class="consultation-label">What the file says</figcaption>'
         '<pre class="area-file" id="area-file" tabindex="0"></pre></figure></div>'
-        "</form>\n"
+        "</form>"
+        f'<script src="{_e(paths.href(HERE, SCRIPT))}"></script>\n'
     )
 
 
