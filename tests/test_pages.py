@@ -13,7 +13,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from tooling import FixedSizes, site_html
+from tooling import NEW_PARTNER, FixedSizes, site_html
 
 from trustdocs.pipeline.generate import export_files, generate_pages
 from trustdocs.pipeline.load import load_dataset
@@ -38,10 +38,10 @@ def mini_pages(mini_dir):
 
 def test_pages_show_the_sizes_they_are_given(mini_dir):
     """Sizes come from the one table passed in, never from the rendered bytes."""
-    sizes = FixedSizes({"downloads/trust-board-constitution.pdf": 40_000})
+    sizes = FixedSizes({"downloads/model-trust-board-constitution.pdf": 40_000})
     page = {p.path: p for p in generate_pages(load_dataset(mini_dir), sizes)}["documents/trust-board-constitution.md"]
-    assert "[PDF (39 KB)](../downloads/trust-board-constitution.pdf)" in page.text
-    assert "[Word (12 KB)](../downloads/trust-board-constitution.docx)" in page.text
+    assert "[PDF (39 KB)](../downloads/model-trust-board-constitution.pdf)" in page.text
+    assert "[Word (12 KB)](../downloads/model-trust-board-constitution.docx)" in page.text
 
 
 def test_every_page_type_is_generated(mini_pages):
@@ -77,6 +77,7 @@ def test_every_page_type_is_generated(mini_pages):
             "documents/testshire/trust-board-constitution.md",
             "documents/testshire/cypp-template.md",
             "documents/test-consultation-response-form.md",
+            "documents/your-area.md",
             "areas/testshire.md",
             "consultations/index.md",
             "consultations/test-consultation/index.md",
@@ -114,6 +115,7 @@ def test_every_page_type_is_generated(mini_pages):
         "documents/cypp-template.md",
         "documents/testshire/trust-board-constitution.md",
         "documents/testshire/cypp-template.md",
+        "documents/your-area.md",
         "areas/testshire.md",
         "consultations/index.md",
         "consultations/test-consultation/index.md",
@@ -251,22 +253,7 @@ def test_strength_looks_the_same_everywhere(mini_pages):
 def test_a_new_partner_gets_a_page_and_a_nav_entry(data_copy):
     data_copy.write(
         "partners.yml",
-        data_copy.text("partners.yml")
-        + """
-  - id: test-new-partner
-    name: Newly added partners
-    category: other-partner
-    summary: A partner added only by editing partners.yml.
-    statutory_basis: None
-    area_types: [unitary]
-    status_history:
-      - status: other-partner
-        from: 2009
-        cites:
-          - {source: southwark-2009, para: "appendix-1"}
-    cites:
-      - {source: southwark-2009, para: "appendix-1"}
-""",
+        data_copy.text("partners.yml") + NEW_PARTNER,
     )
     result, out = data_copy.build_site()
     assert result.returncode == 0, result.stderr

@@ -125,12 +125,24 @@ class Relationship:
 
 
 @dataclass(frozen=True)
+class ConstitutionNote:
+    """A numbered note in the model constitution: where its clauses come from, their status, any history."""
+
+    id: str  # "note-...": the note's bookmark
+    clauses: tuple[str, ...]  # the clauses it explains, or "introduction"
+    heading: str
+    text: str
+    cites: tuple[Cite, ...]
+
+
+@dataclass(frozen=True)
 class Board:
     objectives: tuple[Statement, ...]
     functions: tuple[Statement, ...]
     membership: tuple[Member, ...]
     rules: tuple[Rule, ...]
     relationships: tuple[Relationship, ...]
+    constitution_notes: tuple[ConstitutionNote, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -193,13 +205,20 @@ class GuidanceSection:
     paragraphs: tuple[GuidanceParagraph, ...]
 
 
+# The ids a change-log entry gives the Board and the joint plan as a whole: data/board.yml and
+# data/cypp.yml each hold one record, with no id of its own (their items have ids).
+WHOLE_BOARD = "board"
+WHOLE_PLAN = "cypp"
+
+
 @dataclass(frozen=True)
 class Change:
     """An entry in the change log (data/changes.yml): what editors changed on the site, when and why."""
 
     id: str
     date: PartialDate
-    records: tuple[str, ...]  # partner and duty ids
+    # Ids of partners, duties, Board items (or WHOLE_BOARD), plan requirements (or WHOLE_PLAN), consultations, areas
+    records: tuple[str, ...]
     summary: str
     cites: tuple[Cite, ...] = ()
 

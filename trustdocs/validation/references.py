@@ -7,13 +7,14 @@ its schema must not crash them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 
 from trustdocs.core.dates import PartialDate
 from trustdocs.core.problems import Problem
 from trustdocs.core.strict_yaml import Document
 from trustdocs.model.citations import expand_paragraphs
 from trustdocs.model.kinds import TARGETS, DataKind
+from trustdocs.model.records import WHOLE_BOARD, WHOLE_PLAN
 from trustdocs.validation.tree import select, walk
 
 Docs = dict[str, Document]  # data file stem ("partners") or collection record ("areas/southwark") -> document
@@ -151,18 +152,34 @@ def timeline_order(docs: Docs) -> Iterator[Problem]:
         yield from _oldest_first(doc, ("events",), doc.data.get("events"), "date", "events")
 
 
+def _change_log_targets(docs: Docs) -> set[str]:
+    """The ids a change-log entry may name: each one's page (or item on a page) shows the entry."""
+    known = _ids_in(docs, "partners", "partners") | _ids_in(docs, "duties", "duties") | {WHOLE_BOARD, WHOLE_PLAN}
+    for name in ("board", "cypp"):  # every item of the Board and every plan requirement has an anchor on its page
+        doc = docs.get(name)
+        if doc is not None:
+            known |= {record_id for _, record_id in _ids(doc)}
+    for name, doc in docs.items():  # one page per consultation and per area
+        if _kind(name) in ("consultations", "areas") and isinstance(doc.data, dict):
+            if isinstance(doc.data.get("id"), str):
+                known.add(doc.data["id"])
+    return known
+
+
 def change_log(docs: Docs) -> Iterator[Problem]:
-    """The change log runs oldest first, and each entry names partners or duties that exist."""
+    """The change log runs oldest first, and each entry names records that have a page on the site."""
     doc = docs.get("changes")
     if doc is None or not isinstance(doc.data, dict):
         return
     yield from _oldest_first(doc, ("changes",), doc.data.get("changes"), "date", "changes")
-    known = _ids_in(docs, "partners", "partners") | _ids_in(docs, "duties", "duties")
+    known = _change_log_targets(docs)
     for path, value in select(doc.data, ("changes", "*", "records", "*")):
         if isinstance(value, str) and value not in known:
             yield doc.problem(
                 path,
-                f"unknown record '{value}': no partner in data/partners.yml or duty in data/duties.yml has this id",
+                f"unknown record '{value}': no partner, duty, Board item (data/board.yml), plan requirement "
+                f"(data/cypp.yml), consultation or area has this id. Use '{WHOLE_BOARD}' or '{WHOLE_PLAN}' for "
+                "the whole Board or plan",
             )
 
 
@@ -210,29 +227,26 @@ def area_bodies(docs: Docs) -> Iterator[Problem]:
             )
 
 
-def quoted_records(wanted: Mapping[tuple[str, str], tuple[str, ...]], document: str, module: str) -> Check:
-    """A check that every record a document quotes by id still exists.
+def note_clauses(known: frozenset[str], document: str, module: str) -> Check:
+    """A check that every note in board.yml's ``constitution_notes`` explains clauses the document has.
 
-    ``wanted`` maps (data file, list key) to the ids, such as
-    ``{("board", "rules"): ("rule-separate-chairs",)}``, so renaming or deleting
-    one is a data error rather than a broken document.
+    ``known`` is every clause id of ``document`` (and ``introduction``), so a
+    misspelt or renamed id is an editor's error message, not a note that
+    silently disappears.
     """
 
-    def quoted_records(docs: Docs) -> Iterator[Problem]:
-        for (name, key), ids in wanted.items():
-            doc = docs.get(name)
-            if doc is None or not isinstance(doc.data, dict) or not isinstance(doc.data.get(key), list):
-                continue
-            present = _ids_in(docs, name, key)
-            for record_id in ids:
-                if record_id not in present:
-                    yield doc.problem(
-                        (key,),
-                        f"'{record_id}' is missing: {document} quotes it. Restore it, or change {module}",
-                        at_key=True,
-                    )
+    def note_clauses(docs: Docs) -> Iterator[Problem]:
+        doc = docs.get("board")
+        if doc is None or not isinstance(doc.data, dict):
+            return
+        for path, clause_id in select(doc.data, ("constitution_notes", "*", "clauses", "*")):
+            if isinstance(clause_id, str) and clause_id not in known:
+                yield doc.problem(
+                    path,
+                    f"'{clause_id}' is not a clause of {document}: use a clause id from {module}, or 'introduction'",
+                )
 
-    return quoted_records
+    return note_clauses
 
 
 def area_chairs(docs: Docs) -> Iterator[Problem]:
