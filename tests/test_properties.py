@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from tooling import site_html
 
@@ -204,7 +204,12 @@ def test_any_plain_scalar_is_read_as_exactly_the_text_written(word):
     st.dictionaries(loader_text, loader_text, max_size=3),
     st.sampled_from([None, '"', "'", "|", ">"]),
 )
+@example({"": " 2001-12-14 21:59:43.10 -5"}, "|")
 def test_any_accepted_text_round_trips_exactly_in_every_quoting_style(mapping, style):
+    # PyYAML's emitter, not our loader, is wrong here: it folds a line that starts with a space into the next
+    # line, which YAML keeps apart (PyYAML reads its own output back with a line break too), so the folded
+    # style is not tried on such text.
+    assume(style != ">" or not any(re.search(r"(^|\n)[ \t]", t) for t in (*mapping, *mapping.values())))
     written = yaml.safe_dump(mapping, default_style=style, allow_unicode=True, width=20)
     assert _read(written or "{}") == mapping
 
