@@ -191,9 +191,7 @@ def _split(base: Mapping[str, Any], head: Mapping[str, Any]) -> dict[str, list[s
 
 def _downloads(data: DataSet) -> dict[str, Any]:
     """Every download and export by site path: a document's Markdown stands for its files, an export is its bytes."""
-    out: dict[str, Any] = {
-        download_path(d, fmt): (d.title, d.markdown) for d in all_documents(data) for fmt in FORMATS
-    }
+    out: dict[str, Any] = {download_path(d, fmt): (d.title, d.markdown) for d in all_documents(data) for fmt in FORMATS}
     out.update(export_files(data))
     return out
 
