@@ -171,3 +171,19 @@ def test_secure_page_is_the_policy_and_the_audit_from_one_parse():
     secured, findings = secure_page("p.html", html)
     assert secured == with_csp(html)
     assert findings == audit_page("p.html", html)
+
+
+def test_a_page_the_parser_cannot_read_cleanly_fails_the_audit():
+    """Recovering from an error can drop markup (here a script nested too deep to be kept): never pass it unseen."""
+    findings = audit_page("p.html", page("<div>" * 300 + "<script>alert(1)</script>"))
+    assert findings == [
+        "p.html: the audit cannot read the page cleanly (line 1: Excessive depth in document: 256, "
+        "use XML_PARSE_HUGE option), so it cannot vouch for it"
+    ]
+
+
+def test_markup_inside_a_textarea_is_text_as_browsers_read_it():
+    assert audit_page("p.html", page('<textarea><img src="https://tracker.example/p.gif"></textarea>')) == []
+    assert audit_page("p.html", page("<noscript><p onclick='x()'>x</p></noscript>")) == [
+        "p.html: event-handler attribute onclick= on <p>"
+    ]
