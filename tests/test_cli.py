@@ -69,3 +69,40 @@ def test_no_build_is_ever_dirty(root):
     """A --dirty build reuses pages from an earlier build: a deleted data record could stay published."""
     sources = [root / "Makefile", root / ".ci" / "run", root / "trustdocs" / "cli.py", root / "checks" / "__main__.py"]
     assert [s.name for s in sources if "--dirty" in s.read_text(encoding="utf-8")] == []
+
+
+def _fresh_process_state(monkeypatch, load, handed_off: dict[str, str]):
+    """The loader's state as a new process finds it, with the hand-off in its environment; counts loads."""
+    loads = []
+    real_load = load.LOADER.load
+    monkeypatch.setattr(load.LOADER, "_cache", {})
+    monkeypatch.setattr(load, "_adopted", False)
+    monkeypatch.setattr(load.LOADER, "load", lambda data_dir: loads.append(data_dir) or real_load(data_dir))
+    for name, value in handed_off.items():
+        monkeypatch.setenv(name, value)
+    return loads
+
+
+def test_a_build_loads_the_data_once_and_hands_it_to_mkdocs(data_copy, tmp_path, monkeypatch):
+    from trustdocs.pipeline import load
+
+    monkeypatch.setattr(load.LOADER, "_cache", {})
+    data = load.load_dataset_once(data_copy.path)
+    handed_off = load.hand_off(data_copy.path, tmp_path)
+    assert list(handed_off) == [load.HANDOFF]
+    loads = _fresh_process_state(monkeypatch, load, handed_off)
+    assert load.load_dataset_once(data_copy.path) == data
+    assert loads == []
+
+
+def test_a_data_file_changed_after_the_hand_off_is_loaded_afresh(data_copy, tmp_path, monkeypatch):
+    from trustdocs.pipeline import load
+
+    monkeypatch.setattr(load.LOADER, "_cache", {})
+    load.load_dataset_once(data_copy.path)
+    handed_off = load.hand_off(data_copy.path, tmp_path)
+    data_copy.replace("outcomes.yml", "name: Stay safe", "name: Stay safe from harm")
+    loads = _fresh_process_state(monkeypatch, load, handed_off)
+    fresh = load.load_dataset_once(data_copy.path)
+    assert loads == [data_copy.path]
+    assert "Stay safe from harm" in [o.name for o in fresh.outcomes]

@@ -154,6 +154,14 @@ class Loader:
         self._cache[key] = (fingerprint, data)
         return data
 
+    def loaded(self, data_dir: Path) -> tuple[tuple, DataSet] | None:
+        """What :meth:`load_once` holds for ``data_dir``: the files' fingerprint as they were read, and the data set."""
+        return self._cache.get(data_dir.resolve())
+
+    def adopt(self, data_dir: Path, fingerprint: tuple, data: DataSet) -> None:
+        """Take a data set that another process loaded from ``data_dir``; used only while the files still match ``fingerprint``."""
+        self._cache[data_dir.resolve()] = (fingerprint, data)
+
     def load_with_area(self, data_dir: Path, area_file: Path, folder: str = "areas") -> tuple[DataSet, str]:
         """The data set with one more area read from anywhere (``trustdocs documents --area FILE``).
 
