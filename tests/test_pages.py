@@ -222,3 +222,13 @@ def test_a_new_partner_gets_a_page_and_a_nav_entry(data_copy):
     # navigation.prune lists a section's pages once the reader is in that section.
     index = (out / "partners" / "index.html").read_text(encoding="utf-8")
     assert '<a href="test-new-partner/" class="md-nav__link">' in index
+
+
+def test_each_areas_copies_of_the_model_documents_are_left_out_of_search(mini_pages):
+    unsearched = sorted(path for path, page in mini_pages.items() if not page.searchable)
+    assert unsearched == ["documents/testshire/cypp-template.md", "documents/testshire/trust-board-constitution.md"]
+    assert mini_pages["documents/testshire/cypp-template.md"].text.startswith(
+        "---\nrender_macros: false\nsearch:\n  exclude: true\n---\n\n# "
+    )
+    for generic in ("documents/trust-board-constitution.md", "documents/cypp-template.md", "areas/testshire.md"):
+        assert "search:" not in mini_pages[generic].text.partition("\n---\n")[0], generic
