@@ -59,12 +59,13 @@ build: setup ## Validate and build site/ (a failed build leaves the old site/ in
 production: setup ## Build site/ for publishing: needs TRUSTDOCS_SITE_URL and TRUSTDOCS_REPO_URL, refuses a loopback address
 	$(BIN)/trustdocs build --production
 
-lint: setup ## Lint and type-check: ruff (lint, format), mypy, import-linter (layers), check-jsonschema (schemas)
+lint: setup ## Lint and type-check: ruff (lint, format), mypy, import-linter (layers), check-jsonschema (schemas, workflows)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 	$(BIN)/check-jsonschema --check-metaschema trustdocs/validation/schemas/*.schema.json
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 
 unit: setup ## The fast lane (under a minute): tests that need no browser and no uncached full-site build
 	$(BIN)/pytest -m "not slow and not browser"

@@ -23,10 +23,12 @@ SETUP_HINT = "run `make setup`"
 
 # Quiet and deterministic: no GPU, no sandbox (CI runs as root), and none of the
 # background traffic Chromium makes on its own, so that every request a page
-# makes is one the page asked for.
+# makes is one the page asked for. /dev/shm is 64 MB in a Docker container (CI):
+# shared memory goes to /tmp instead, so large pages do not crash the renderer.
 LAUNCH_ARGS = [
     "--headless",
     "--no-sandbox",
+    "--disable-dev-shm-usage",
     "--disable-gpu",
     "--disable-quic",
     "--no-first-run",

@@ -36,6 +36,23 @@ def test_validate_names_file_line_and_field_and_exits_1(data_copy):
     assert "Traceback" not in result.stderr
 
 
+def test_under_github_actions_each_problem_is_also_an_annotation_on_its_line(data_copy, monkeypatch):
+    data_copy.replace("partners.yml", "    category: relevant-partner\n", "    category: relevent-partner\n")
+    line = data_copy.line_of("partners.yml", "relevent-partner")
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    result = trustdocs("validate", cwd=data_copy.path.parent)
+    assert result.returncode == 1
+    annotations = result.stdout.splitlines()
+    assert (
+        f"::error file=data/partners.yml,line={line},col=15::$.partners[1].category: 'relevent-partner' is not one "
+        "of: local-authority, relevant-partner, proposed-partner, other-partner, related-partnership" in annotations
+    )
+    assert len(annotations) == len(result.stderr.splitlines()) - 1  # one per problem, not the summary line
+    assert all(a.startswith("::error file=data/") for a in annotations)
+    monkeypatch.setenv("GITHUB_ACTIONS", "false")
+    assert trustdocs("validate", cwd=data_copy.path.parent).stdout == ""
+
+
 def test_a_broken_build_leaves_the_previous_site_untouched(data_copy, root, tmp_path):
     site = tmp_path / "site"
     site.mkdir()

@@ -66,6 +66,8 @@ def test_every_page_type_is_generated(mini_pages):
             "what-would-change.md",
             "framework-on-a-date.md",
             "data.md",
+            "data-reference.md",
+            "site-changes.md",
             "sources/index.md",
             "sources/doc-a.md",
             "sources/test-act.md",

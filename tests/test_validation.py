@@ -84,7 +84,7 @@ def test_impossible_date(data_copy):
 def test_bad_id_form(data_copy):
     data_copy.replace("outcomes.yml", "id: be-healthy", "id: Be Healthy")
     assert only(data_copy) == [
-        "data/outcomes.yml:5:9: $.outcomes[0].id: 'Be Healthy' is not in the expected form: A stable identifier: "
+        "data/outcomes.yml:6:9: $.outcomes[0].id: 'Be Healthy' is not in the expected form: A stable identifier: "
         "lower-case words joined by hyphens. Never change one once published: page addresses and citations use it."
     ]
 
@@ -150,7 +150,7 @@ def test_a_missing_file_and_an_unexpected_file(data_copy):
     data_copy.write("areas.yaml", "x: 1\n")
     assert only(data_copy) == [
         "data/areas.yaml:1:1: $: unexpected data file: the loader reads only sources.yml, outcomes.yml, features.yml, "
-        "partners.yml, duties.yml, board.yml, cypp.yml, glossary.yml, guidance.yml, timeline.yml "
+        "partners.yml, duties.yml, board.yml, cypp.yml, glossary.yml, guidance.yml, timeline.yml, changes.yml "
         "and the folders areas/, consultations/, consultation-outcomes/",
         "data/glossary.yml:1:1: $: file is missing",
     ]
@@ -271,8 +271,9 @@ def test_an_area_with_a_zero_quorum_and_a_bad_year(data_copy):
         data_copy.line_of("areas/wessex.yml", "plan_period:"),
     )
     assert only(data_copy) == [
-        f"data/areas/wessex.yml:{quorum}:9: $.quorum: '0' is not in the expected form",
-        f"data/areas/wessex.yml:{period}:21: $.plan_period.from: '11' is not in the expected form",
+        f"data/areas/wessex.yml:{quorum}:9: $.quorum: '0' is not in the expected form: A whole number from 1 to 99.",
+        f"data/areas/wessex.yml:{period}:21: $.plan_period.from: '11' is not in the expected form: "
+        "A four-figure year, such as 2009.",
     ]
 
 

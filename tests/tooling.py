@@ -38,7 +38,7 @@ class FixedSizes(dict):
     """Every download and export is 12,345 bytes: golden files test our text, not a converter's bytes."""
 
     def __missing__(self, path: str) -> int:
-        if not path.startswith(("downloads/", "exports/")):
+        if not path.startswith(("downloads/", "exports/")) and path != "changes.xml":
             raise KeyError(path)
         return 12_345
 

@@ -9,23 +9,40 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from trustdocs.core.problems import DataError
+from trustdocs.core.problems import DataError, Problem
 from trustdocs.model.dataset import DataSet
 from trustdocs.pipeline.load import hand_off, load_dataset, load_dataset_once
 
 PRODUCTION = "TRUSTDOCS_PRODUCTION"  # read by the MkDocs adapter (trustdocs/mkdocs_hooks.py)
 
 
-def _report(err: DataError) -> int:
+def _report(err: DataError, annotate: bool = True) -> int:
     for problem in err.problems:
         print(problem, file=sys.stderr)
+    if annotate and os.environ.get("GITHUB_ACTIONS") == "true":
+        for problem in err.problems:  # a pull request's reviewer sees each one on its line
+            print(github_annotation(problem))
     print(f"{len(err.problems)} problem(s) found; fix them and run again.", file=sys.stderr)
     return 1
+
+
+def github_annotation(problem: Problem) -> str:
+    """A GitHub Actions workflow command: '::error file=data/partners.yml,line=35,col=15::message'."""
+
+    def escape(text: str, properties: bool = False) -> str:
+        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return text.replace(":", "%3A").replace(",", "%2C") if properties else text
+
+    return (
+        f"::error file={escape(problem.file, True)},line={problem.line},col={problem.column}::"
+        f"{escape(problem.path + ': ' + problem.message)}"
+    )
 
 
 def _load(args: argparse.Namespace) -> DataSet | int:
@@ -139,6 +156,37 @@ def cmd_postprocess(args: argparse.Namespace) -> int:
     return 0
 
 
+def _data_at(where: str, scratch: Path) -> Path:
+    """A data directory as given, or data/ as it was at a git revision (checked out into ``scratch``)."""
+    if Path(where).is_dir():
+        return Path(where)
+    target = scratch / where.replace("/", "_")
+    target.mkdir(parents=True)
+    archive = subprocess.run(["git", "archive", where, "data"], capture_output=True, check=False)
+    if archive.returncode != 0:
+        raise ValueError(f"{where} is neither a data directory nor a git revision: {archive.stderr.decode().strip()}")
+    subprocess.run(["tar", "-x", "-C", str(target)], input=archive.stdout, check=True)
+    return target / "data"
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    """What a change to the data does: records, pages and downloads, most important first."""
+    from trustdocs.pipeline.diff import as_markdown, compare
+
+    with tempfile.TemporaryDirectory(prefix="trustdocs-diff-") as scratch:
+        try:
+            base, head = _data_at(args.base, Path(scratch)), _data_at(args.head, Path(scratch))
+            report = compare(base, head)
+        except ValueError as err:
+            print(f"error: {err}", file=sys.stderr)
+            return 2
+        except DataError as err:  # the head's data: the validate job annotates its lines
+            print(f"{args.head}: the data does not load, so there is nothing to compare.", file=sys.stderr)
+            return _report(err, annotate=False)
+    print(as_markdown(report, args.site_url, args.max_length))
+    return 0
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     try:  # fail fast, with the editor-friendly messages, before MkDocs starts
         load_dataset_once(args.data)
@@ -212,6 +260,21 @@ def parser() -> argparse.ArgumentParser:
         "--cache", type=Path, default=Path(".cache/documents"), help="the document cache (default: .cache/documents)"
     )
     pages.set_defaults(func=cmd_pages)
+    diff = sub.add_parser("diff", help="what a data change does: records, pages and downloads (Markdown)")
+    diff.add_argument("base", help="a data directory or a git revision, such as origin/main")
+    diff.add_argument("head", nargs="?", default="data", help="a data directory or a git revision (default: data)")
+    diff.add_argument(
+        "--site-url",
+        default=os.environ.get("TRUSTDOCS_SITE_URL", ""),
+        help="link pages to this published address (default: TRUSTDOCS_SITE_URL)",
+    )
+    diff.add_argument(
+        "--max-length",
+        type=int,
+        default=0,
+        help="cut the report to this many characters, saying so (a pull-request comment holds 65536)",
+    )
+    diff.set_defaults(func=cmd_diff)
     postprocess = sub.add_parser(
         "postprocess",
         help="fix, audit and secure a site another engine built, in place "
@@ -254,6 +317,8 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    if hasattr(signal, "SIGPIPE"):  # `trustdocs diff HEAD | head` ends quietly, as other commands do
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     args = parser().parse_args(argv)
     return args.func(args)
 

@@ -10,7 +10,7 @@ generators are given them.
 from __future__ import annotations
 
 from trustdocs.model.kinds import DataKind, Reference
-from trustdocs.rendering import exports
+from trustdocs.rendering import exports, feed
 from trustdocs.rendering.consultations import pages as consultations
 from trustdocs.rendering.consultations.printable import printable_forms
 from trustdocs.rendering.documents import constitution
@@ -19,6 +19,7 @@ from trustdocs.rendering.pages import (
     board,
     changes,
     cypp,
+    data_reference,
     documents,
     downloads,
     duties,
@@ -26,6 +27,7 @@ from trustdocs.rendering.pages import (
     guidance,
     on_a_date,
     partners,
+    site_changes,
     sources,
     timeline,
 )
@@ -68,6 +70,7 @@ KINDS = (
         ),
     ),
     DataKind("timeline", "timeline"),
+    DataKind("changes", "changes"),
     DataKind("areas", "area", folder=True, references=(Reference("partners", ("bodies", "*", "partner")),)),
     DataKind("consultations", "consultation", folder=True),
     DataKind("consultation-outcomes", "consultation-outcome", folder=True),
@@ -79,6 +82,7 @@ CHECKS = (
     references.unknown_references(KINDS),
     references.unregistered_citations,
     references.timeline_order,
+    references.change_log,
     references.duplicate_guidance_numbers,
     references.area_bodies,
     references.area_chairs,
@@ -107,6 +111,8 @@ PAGES = (
     downloads.pages,
     documents.pages,
     consultations.pages,
+    data_reference.pages_for(KINDS),
+    site_changes.pages,
 )
 
 # Everything that cites a source, for the source pages' lists of what rests on each paragraph.
@@ -121,10 +127,11 @@ CITATIONS = (
     framework.glossary_citations,
     documents.citations,
     consultations.citations,
+    site_changes.citations,
 )
 
 # Downloadable documents: the model documents (generic and per area) and the printable response forms.
 DOCUMENTS = (model_documents, printable_forms)
 
 # Data exports (JSON and CSV).
-EXPORTS = (exports.export_files,)
+EXPORTS = (exports.export_files, feed.feed_files)

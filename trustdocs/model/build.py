@@ -12,6 +12,7 @@ from trustdocs.model.records import (
     AdditionalMember,
     Area,
     Board,
+    Change,
     Cypp,
     CyppPlan,
     Duty,
@@ -228,4 +229,10 @@ def build_dataset(raw: dict[str, Any]) -> DataSet:
         ),
         areas=tuple(build_area(a) for _, a in collection(raw, "areas")),
         consultations=build_consultations(collection(raw, "consultations"), collection(raw, "consultation-outcomes")),
+        changes=tuple(
+            Change(
+                c["id"], PartialDate.parse(c["date"]), tuple(c["records"]), c["summary"], cites_from(c.get("cites", ()))
+            )
+            for c in raw["changes"]["changes"]
+        ),
     )

@@ -10,6 +10,7 @@ from trustdocs.model.consultations import Consultation
 from trustdocs.model.records import (
     Area,
     Board,
+    Change,
     Cypp,
     Duty,
     Event,
@@ -45,6 +46,7 @@ class DataSet:
     timeline: tuple[Event, ...] = ()
     areas: tuple[Area, ...] = ()
     consultations: tuple[Consultation, ...] = ()
+    changes: tuple[Change, ...] = ()
     _partners_by_id: dict[str, Partner] = field(default_factory=dict, compare=False, repr=False)
     _sources_by_id: dict[str, Source] = field(default_factory=dict, compare=False, repr=False)
 
@@ -74,6 +76,10 @@ class DataSet:
 
     def duties_held_by(self, partner_id: str) -> tuple[Duty, ...]:
         return tuple(d for d in self.duties if partner_id in d.holders)
+
+    def changes_to(self, record_ids: set[str]) -> tuple[Change, ...]:
+        """Change-log entries about any of these records, newest first."""
+        return tuple(c for c in reversed(self.changes) if record_ids.intersection(c.records))
 
     def partners_with_status(self, status: str, on: datetime.date) -> tuple[Partner, ...]:
         return tuple(p for p in self.partners if p.status_on(on) == status)

@@ -194,6 +194,17 @@ class GuidanceSection:
 
 
 @dataclass(frozen=True)
+class Change:
+    """An entry in the change log (data/changes.yml): what editors changed on the site, when and why."""
+
+    id: str
+    date: PartialDate
+    records: tuple[str, ...]  # partner and duty ids
+    summary: str
+    cites: tuple[Cite, ...] = ()
+
+
+@dataclass(frozen=True)
 class Event:
     id: str
     date: PartialDate

@@ -26,6 +26,9 @@ FEATURES = "features.md"
 CHANGES = "what-would-change.md"
 ON_A_DATE = "framework-on-a-date.md"
 DATA = "data.md"
+DATA_REFERENCE = "data-reference.md"
+SITE_CHANGES = "site-changes.md"
+CHANGES_FEED = "changes.xml"  # at the root: its links are page URL paths
 DOCUMENTS = "documents/index.md"
 CONSULTATIONS = "consultations/index.md"
 

@@ -151,6 +151,21 @@ def timeline_order(docs: Docs) -> Iterator[Problem]:
         yield from _oldest_first(doc, ("events",), doc.data.get("events"), "date", "events")
 
 
+def change_log(docs: Docs) -> Iterator[Problem]:
+    """The change log runs oldest first, and each entry names partners or duties that exist."""
+    doc = docs.get("changes")
+    if doc is None or not isinstance(doc.data, dict):
+        return
+    yield from _oldest_first(doc, ("changes",), doc.data.get("changes"), "date", "changes")
+    known = _ids_in(docs, "partners", "partners") | _ids_in(docs, "duties", "duties")
+    for path, value in select(doc.data, ("changes", "*", "records", "*")):
+        if isinstance(value, str) and value not in known:
+            yield doc.problem(
+                path,
+                f"unknown record '{value}': no partner in data/partners.yml or duty in data/duties.yml has this id",
+            )
+
+
 def area_bodies(docs: Docs) -> Iterator[Problem]:
     """An area names a body for every partner with a Board seat in its kind of area, and for no other."""
     partners = docs.get("partners")

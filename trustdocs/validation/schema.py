@@ -47,19 +47,25 @@ def is_https_url(value: object) -> bool:
     return parts.scheme == "https" and "." in (parts.hostname or "")
 
 
+def load_schema(path: Path) -> dict:
+    """A schema file with its $id: set here, not in the file, so that an editor's YAML language server
+    (which the data files point at these files) resolves "common.schema.json" beside it."""
+    return {"$id": SCHEMA_BASE + path.name, **json.loads(path.read_text(encoding="utf-8"))}
+
+
 @cache
 def _registry(schema_dir: Path) -> Registry:
-    resources = []
-    for path in sorted(schema_dir.glob("*.schema.json")):
-        contents = json.loads(path.read_text(encoding="utf-8"))
-        resources.append((SCHEMA_BASE + path.name, Resource.from_contents(contents)))
+    resources = [
+        (SCHEMA_BASE + path.name, Resource.from_contents(load_schema(path)))
+        for path in sorted(schema_dir.glob("*.schema.json"))
+    ]
     return Registry().with_resources(resources)
 
 
 @cache
 def validator_for(name: str) -> Draft202012Validator:
     """The validator for ``data/NAME.yml``, resolving references between our schemas."""
-    schema = json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+    schema = load_schema(SCHEMA_DIR / f"{name}.schema.json")
     Draft202012Validator.check_schema(schema)
     return Draft202012Validator(schema, registry=_registry(SCHEMA_DIR), format_checker=format_checker)
 

@@ -12,6 +12,7 @@ from trustdocs.core.markdown import bullet_list, join_and, table
 from trustdocs.model.dataset import SEAT_CATEGORIES, DataSet
 from trustdocs.model.records import Partner, StatusPeriod
 from trustdocs.rendering import paths
+from trustdocs.rendering.change_log import partner_changes
 from trustdocs.rendering.common import AREA_LABELS, CATEGORY_LABELS, STATUS_LABELS, Page, cites, duty_link
 from trustdocs.rendering.pages.duties import binding
 from trustdocs.rendering.pages.guidance import guidance_list
@@ -144,6 +145,8 @@ def partner_page(data: DataSet, partner: Partner, as_at: datetime.date, guidance
         + "\n## What the Children and Young People's Plan asks\n\n"
         + _cypp_section(here, partner, data)
         + (f"\n## Guidance that concerns this body\n\n{guidance_section}" if guidance_section else "")
+        + "\n## Changes to this page\n\n"
+        + partner_changes(here, partner, data, as_at)
         + "\n## Sources\n\n"
         + _sources_section(here, partner, data)
     )

@@ -1,0 +1,87 @@
+"""Editors get the schemas in their editor: every data file names its JSON Schema (issue 17)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from trustdocs import registry
+from trustdocs.validation.schema import SCHEMA_DIR
+
+MODELINE = re.compile(
+    r"# yaml-language-server: \$schema=((?:\.\./)+)trustdocs/validation/schemas/([a-z-]+)\.schema\.json"
+)
+
+
+def test_every_data_file_names_its_schema_for_yaml_language_servers(root):
+    checked = 0
+    for kind in registry.KINDS:
+        files = (
+            sorted((root / "data" / kind.name).glob("*.yml")) if kind.folder else [root / "data" / f"{kind.name}.yml"]
+        )
+        for path in files:
+            match = MODELINE.fullmatch(path.read_text(encoding="utf-8").split("\n", 1)[0])
+            assert match, f"{path}: the first line must be the yaml-language-server schema line"
+            assert match.group(2) == kind.schema, path
+            assert (
+                path.parent / match.group(1) / "trustdocs/validation/schemas" / f"{kind.schema}.schema.json"
+            ).is_file()
+            checked += 1
+    assert checked >= 16
+
+
+def test_schemas_resolve_their_references_beside_them_as_editors_do():
+    """No $id in the files, so an editor resolves "common.schema.json#/..." next to the schema file."""
+    for path in SCHEMA_DIR.glob("*.schema.json"):
+        schema = json.loads(path.read_text(encoding="utf-8"))
+        assert "$id" not in schema, path
+        for ref in re.findall(r'"\$ref": "([^"#]+)#', path.read_text(encoding="utf-8")):
+            assert (SCHEMA_DIR / ref).is_file(), (path, ref)
+
+
+def test_every_schema_pattern_is_described_so_the_data_reference_can_explain_it():
+    def undescribed(node, where):
+        if isinstance(node, dict):
+            if "pattern" in node and "description" not in node:
+                yield where
+            for key, value in node.items():
+                yield from undescribed(value, f"{where}/{key}")
+        elif isinstance(node, list):
+            for i, value in enumerate(node):
+                yield from undescribed(value, f"{where}/{i}")
+
+    for path in SCHEMA_DIR.glob("*.schema.json"):
+        assert not list(undescribed(json.loads(path.read_text(encoding="utf-8")), path.name))
+
+
+def test_the_data_reference_lists_every_file_and_field_from_the_schemas():
+    from trustdocs.rendering.pages.data_reference import data_reference_page
+
+    text = data_reference_page(registry.KINDS).markdown
+    for kind in registry.KINDS:
+        assert (f"## data/{kind.name}/NAME.yml" if kind.folder else f"## data/{kind.name}.yml") in text
+    # A field deep inside a status entry, its allowed values, and a reference named by its target.
+    assert "| `duties[].status[].strength` |" in text
+    assert "Allowed: `must`, `should`, `may`." in text
+    assert "| `duties[].holders` | list | yes | The id of a record in `data/partners.yml`. |" in text
+    assert "| `bodies[].partner` | text | yes | The id of a record in `data/partners.yml`. |" in text
+    assert "Must match the pattern" not in text
+
+
+def test_the_pull_request_workflow_validates_first_runs_the_test_command_and_pins_every_action(root):
+    import yaml
+
+    workflow = yaml.safe_load((root / ".github/workflows/pull-request.yml").read_text(encoding="utf-8"))
+    jobs = workflow["jobs"]
+    runs = {name: [step.get("run", "") for step in job["steps"]] for name, job in jobs.items()}
+    assert "make validate" in runs["validate"]
+    assert ".ci/run" in runs["test"] and jobs["test"]["needs"] == "validate"
+    # In a container the checkout is not root's: git (which the tests use) needs it marked safe first.
+    assert runs["test"].index('git config --global --add safe.directory "$GITHUB_WORKSPACE"') < runs["test"].index(
+        ".ci/run"
+    )
+    assert any("trustdocs diff" in run for run in runs["diff"])
+    uses = [step["uses"] for job in jobs.values() for step in job["steps"] if "uses" in step]
+    assert any(u.startswith("actions/upload-artifact@") for u in uses)
+    for action in uses:
+        assert re.fullmatch(r"[\w.-]+/[\w.-]+@v\d+\.\d+\.\d+", action), f"{action}: pin a release, not a branch"
