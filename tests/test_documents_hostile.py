@@ -263,6 +263,9 @@ def test_documents_command_rejects_a_bad_area_and_writes_nothing(root, tmp_path)
     result = _documents("--area", str(area), "--out", str(out), cwd=root)
     assert result.returncode == 1
     line = text.splitlines().index('quorum: "8"') + 1
-    assert result.stderr.splitlines()[0] == f"{area}:{line}:9: $.quorum: 'eight' is not in the expected form: A whole number from 1 to 99."
+    assert (
+        result.stderr.splitlines()[0]
+        == f"{area}:{line}:9: $.quorum: 'eight' is not in the expected form: A whole number from 1 to 99."
+    )
     assert "Traceback" not in result.stderr
     assert not out.exists()
