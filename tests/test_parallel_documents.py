@@ -12,7 +12,7 @@ import pytest
 
 from trustdocs.pipeline.generate import all_documents
 from trustdocs.rendering.documents import parallel
-from trustdocs.rendering.documents.catalogue import render_documents
+from trustdocs.rendering.documents.catalogue import _toolchain, render_documents
 from trustdocs.rendering.documents.source import DocumentError, DocumentSource
 
 
@@ -83,3 +83,28 @@ def test_real_documents_are_byte_identical_rendered_in_parallel_or_one_after_ano
     sources = [s for s in all_documents(dataset) if s.slug in ("trust-board-constitution", "wessex/cypp-template")]
     assert len(sources) == 2
     assert render_documents(sources, workers=2) == render_documents(sources, workers=1)
+
+
+class _StopsTheWorker:
+    """Unpickled in a worker, it ends that process at once, as a crash in a converter would."""
+
+    def __reduce__(self):
+        return (os._exit, (70,))
+
+
+def test_a_worker_that_dies_is_a_clear_document_error_and_the_next_run_starts_new_workers():
+    jobs = [(_source("doc-0"), "docx"), (_StopsTheWorker(), "docx"), (_source("doc-2"), "docx")]
+    with pytest.raises(DocumentError, match="^a document rendering worker stopped unexpectedly"):
+        list(parallel.render_jobs(jobs, _toolchain(), workers=2))  # type: ignore[arg-type]
+    sources = [_source("doc-0"), _source("doc-1")]
+    assert render_documents(sources, ["docx"], workers=2) == render_documents(sources, ["docx"], workers=1)
+
+
+def test_a_failure_in_a_worker_reads_as_it_does_in_one_process(tmp_path):
+    """The error a worker raises comes back as itself: the same class and message, and no traceback in it."""
+    errors = []
+    for workers in (1, 2):
+        with pytest.raises(DocumentError) as caught:
+            render_documents([_source("doc-0"), _source("doc-1", heading=False)], ["docx"], workers=workers)
+        errors.append((type(caught.value), str(caught.value)))
+    assert errors[0] == errors[1] == (DocumentError, "doc-1: the Markdown must start with a '# ' heading")
