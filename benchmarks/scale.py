@@ -329,6 +329,12 @@ def main() -> None:
     parser.add_argument(
         "--skip-clean", action="store_true", help="measure only the warm runs, from a --cache an earlier run filled"
     )
+    parser.add_argument(
+        "--no-clean-build",
+        action="store_true",
+        help="skip the clean full build (it renders every document again); the warm runs use the clean document stage's cache",
+    )
+    parser.add_argument("--no-preview", action="store_true", help="skip the preview measurement")
     args = parser.parse_args()
     if args.skip_clean and args.cache is None:
         parser.error("--skip-clean needs the --cache an earlier run filled")
@@ -352,12 +358,15 @@ def main() -> None:
         if not args.skip_clean:
             clean_docs, clean_numbers = measure_documents(project, folder / "cache-documents")
             row("document stage, clean", clean_numbers["render"], clean_docs)
-            clean = measure_build(project, folder / "cache-clean-build", site)
-            row("full build (trustdocs build), clean", clean.seconds, clean)
+            filled = folder / "cache-documents"
+            if not args.no_clean_build:
+                filled = folder / "cache-clean-build"
+                clean = measure_build(project, filled, site)
+                row("full build (trustdocs build), clean", clean.seconds, clean)
             if args.cache:  # fill the kept cache
-                shutil.copytree(folder / "cache-clean-build", build_cache, dirs_exist_ok=True)
+                shutil.copytree(filled, build_cache, dirs_exist_ok=True)
             else:
-                build_cache = folder / "cache-clean-build"
+                build_cache = filled
         warm_docs, warm_numbers = measure_documents(project, build_cache)
         row("document stage, warm", warm_numbers["render"], warm_docs)
 
@@ -372,7 +381,7 @@ def main() -> None:
         row(f"full build, warm (best of {args.repeat})", warm.seconds, warm)
         row(f"static Material baseline (best of {args.repeat})", base.seconds, base)
 
-        rebuild, edit_to_rebuilt = measure_preview(project, build_cache)
+        rebuild, edit_to_rebuilt = (None, None) if args.no_preview else measure_preview(project, build_cache)
 
         pages = sum(1 for _ in site.rglob("index.html"))
         base_pages = sum(1 for _ in (folder / "baseline-site").rglob("index.html"))
@@ -395,10 +404,11 @@ def main() -> None:
             f"{warm.cpu_seconds / base.cpu_seconds:.2f}x in CPU time "
             f"({warm.seconds / pages * 1000:.1f} ms a page against {base.seconds / base_pages * 1000:.1f} ms)"
         )
-        print(
-            f"preview after a data edit: rebuilt in {rebuild:.2f} s (MkDocs' own timing); "
-            f"{edit_to_rebuilt:.2f} s from the edit"
-        )
+        if rebuild is not None and edit_to_rebuilt is not None:
+            print(
+                f"preview after a data edit: rebuilt in {rebuild:.2f} s (MkDocs' own timing); "
+                f"{edit_to_rebuilt:.2f} s from the edit"
+            )
         print(
             f"search index: {size / 1024:,.0f} KB, {entries} entries; "
             f"'quorum' finds the generic constitution: {'yes' if found else 'NO'}"
