@@ -25,7 +25,7 @@ help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
 
 $(BUILD_SYSTEM_STAMP): scripts/setup-system.sh
-	scripts/setup-system.sh build
+	PYTHON=$(PYTHON) scripts/setup-system.sh build
 	mkdir -p $(dir $@) && touch $@
 
 $(STAMP): requirements.txt pyproject.toml $(BUILD_SYSTEM_STAMP)
@@ -37,7 +37,7 @@ $(STAMP): requirements.txt pyproject.toml $(BUILD_SYSTEM_STAMP)
 setup: $(STAMP) ## Install what building needs: Debian's Pango, then the locked Python packages (hash-checked) in .venv
 
 $(SYSTEM_STAMP): scripts/setup-system.sh
-	scripts/setup-system.sh checks
+	PYTHON=$(PYTHON) scripts/setup-system.sh checks
 	mkdir -p $(dir $@) && touch $@
 
 $(NODE_STAMP): package.json package-lock.json

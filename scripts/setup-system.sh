@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Install the Debian packages the project needs, if they are missing.
 #
-#   scripts/setup-system.sh build    what building the site needs: Pango for
-#                                    WeasyPrint (PDF documents). No fonts: the
-#                                    PDFs use only the fonts the project ships.
+#   scripts/setup-system.sh build    what building the site needs: Python's venv
+#                                    module (python3-venv, unless $PYTHON has it
+#                                    already) and Pango for WeasyPrint (PDF
+#                                    documents). No fonts: the PDFs use only the
+#                                    fonts the project ships.
 #   scripts/setup-system.sh checks   what the tests and quality gates need:
 #                                    Chromium and its driver (accessibility in a
 #                                    real browser), a Java runtime (Nu HTML
@@ -16,7 +18,7 @@
 # Nothing is downloaded from anywhere but Debian's archive.
 set -euo pipefail
 
-build=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0)
+build=(python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0)
 checks=(chromium chromium-driver default-jre-headless npm libreoffice-writer-nogui poppler-utils
         fonts-liberation fonts-liberation2 fonts-dejavu-core)
 
@@ -31,6 +33,8 @@ done
 [ ${#wanted[@]} -gt 0 ] || { echo "usage: $0 build|checks" >&2; exit 2; }
 
 installed() {
+  # A Python from python.org or a python:3.x image has venv built in; Debian's needs python3-venv
+  if [ "$1" = python3-venv ]; then "${PYTHON:-python3}" -c "import venv, ensurepip" >/dev/null 2>&1; return; fi
   # npm may come from Node's own installer rather than Debian's package
   if [ "$1" = npm ]; then command -v npm >/dev/null 2>&1; return; fi
   dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"

@@ -83,7 +83,7 @@ def test_pages_writes_the_generated_pages_to_disk(root, tmp_path):
     assert "exports/partners.csv" in written
     assert result.stdout == f"Wrote {len(written)} files to {tmp_path / 'out'}\n"
     text = (tmp_path / "out" / "partners" / "primary-care-trusts.md").read_text(encoding="utf-8")
-    assert text.startswith("---\nrender_macros: false\n---\n\n# Primary Care Trusts (PCTs)\n")
+    assert text.startswith("---\nrender_macros: false\nsearch:\n  boost: 2\n---\n\n# Primary Care Trusts (PCTs)\n")
 
 
 def test_no_build_is_ever_dirty(root):

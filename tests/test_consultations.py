@@ -16,6 +16,7 @@ from tooling import FixedSizes, site_html
 
 from trustdocs.core.clock import as_at_date
 from trustdocs.core.dates import PartialDate
+from trustdocs.core.escape import md
 from trustdocs.core.problems import DataError
 from trustdocs.model.consultation_state import consultation_state
 from trustdocs.model.consultations import Consultation
@@ -314,7 +315,9 @@ def test_editor_text_in_the_form_is_literal(dataset):
     question = dataclasses.replace(c.questions[0], text=hostile, hint=hostile)
     c = dataclasses.replace(c, title=hostile, questions=(question, *c.questions[1:]))
     soup = BeautifulSoup(response_form(dataset, c, f"consultations/{c.id}/respond.md"), "html.parser")
-    assert soup.find("script") is None
+    # The one script is the form's own file, loaded by the page that has the form; no editor text runs.
+    scripts = soup.find_all("script")
+    assert [(s.get("src"), s.get_text()) for s in scripts] == [("../../../assets/javascripts/consultation-form.js", "")]
     assert soup.form["data-title"] == hostile
     assert soup.find("fieldset", id="response-q1").legend.get_text(" ", strip=True) == f"Question 1 of 11 {hostile}"
 
@@ -465,7 +468,11 @@ def test_a_printable_form_per_consultation_in_the_shared_markdown_subset(dataset
         assert form.title == f"{c.title}: response form"
         assert form.data_files == (f"data/consultations/{c.id}.yml",)
         assert "<" not in form.markdown  # no raw HTML: editor text is escaped with references
-        for line in form.markdown.splitlines():
+        title, *lines = form.markdown.splitlines()
+        # The title becomes the page's title and navigation label: no attribute list (it once showed as
+        # "... response form {#response-form}"), as in every other document. Sections have fixed ids.
+        assert title == f"# {md(c.title)}: response form", title
+        for line in lines:
             if line.startswith("#"):
                 assert re.search(r" \{#[a-z0-9-]+\}$", line), line
         soup = html(form.markdown)

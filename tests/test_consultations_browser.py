@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def build_page(dataset, site: Path) -> str:
-    """The respond page rendered as MkDocs would, with the site's script and stylesheet; returns its path."""
+    """The respond page rendered as MkDocs would; the form brings its own script and stylesheet. Returns its path."""
     c = next(c for c in dataset.consultations if c.id == OPTIONS)
     page = respond_page(dataset, c, c.dates.opens.start)  # the form as it was while the consultation was open
     body = site_html(page.markdown)
@@ -30,7 +30,7 @@ def build_page(dataset, site: Path) -> str:
     target.mkdir(parents=True)
     (target / "index.html").write_text(
         '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Respond</title></head><body><main>'
-        f'{body}</main><script src="../../../assets/javascripts/consultation-form.js"></script></body></html>',
+        f"{body}</main></body></html>",
         encoding="utf-8",
     )
     for asset in ("javascripts/consultation-form.js", "stylesheets/consultations.css"):

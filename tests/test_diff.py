@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import pytest
+from tooling import NEW_PARTNER
 
 from trustdocs.pipeline.diff import as_markdown, compare
 
@@ -56,22 +57,7 @@ def test_a_changed_board_rule_lists_the_downloads_it_changes(base, data_copy):
 def test_a_new_partner_is_an_added_record_with_its_new_page(base, data_copy):
     data_copy.write(
         "partners.yml",
-        data_copy.text("partners.yml")
-        + """
-  - id: test-new-partner
-    name: Newly added partners
-    category: other-partner
-    summary: A partner added only by editing partners.yml.
-    statutory_basis: None
-    area_types: [unitary]
-    status_history:
-      - status: other-partner
-        from: 2009
-        cites:
-          - {source: southwark-2009, para: "appendix-1"}
-    cites:
-      - {source: southwark-2009, para: "appendix-1"}
-""",
+        data_copy.text("partners.yml") + NEW_PARTNER,
     )
     report = compare(base, data_copy.path)
     assert [r.id for r in report.added] == ["test-new-partner"]

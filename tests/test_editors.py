@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 from trustdocs import registry
 from trustdocs.validation.schema import SCHEMA_DIR
@@ -59,13 +62,28 @@ def test_the_data_reference_lists_every_file_and_field_from_the_schemas():
 
     text = data_reference_page(registry.KINDS).markdown
     for kind in registry.KINDS:
-        assert (f"## data/{kind.name}/NAME.yml" if kind.folder else f"## data/{kind.name}.yml") in text
+        assert (f"## `data/{kind.name}/NAME.yml`" if kind.folder else f"## `data/{kind.name}.yml`") in text
     # A field deep inside a status entry, its allowed values, and a reference named by its target.
     assert "| `duties[].status[].strength` |" in text
     assert "Allowed: `must`, `should`, `may`." in text
-    assert "| `duties[].holders` | list | yes | The id of a record in `data/partners.yml`. |" in text
+    assert (
+        "| `duties[].holders` | list of text | yes | Each item is the id of a record in `data/partners.yml`. |" in text
+    )
     assert "| `bodies[].partner` | text | yes | The id of a record in `data/partners.yml`. |" in text
     assert "Must match the pattern" not in text
+    # The rules editors trip over: conditional requirements, allowed list items, keyed mappings, code in words.
+    assert (
+        "| `duties[].status[].basis` | text | when `status` is `in-force`, `enacted`, `superseded` or `repealed` |"
+        in text
+    )
+    assert "| `duties[].status[].binds` | list of text | with `strength` |" in text
+    assert "| `sources[].file` | text | unless `kind` is `legislation` |" in text
+    assert "| `sources[].url` | https:// web address | when `kind` is `legislation` |" in text
+    assert "Each item one of: `unitary`, `two-tier`." in text
+    assert "Each key is a paragraph label registered for the source. Each value is text." in text
+    assert "give it in `by`." in text and "&#96;" not in text
+    # No row leaves "What it holds" empty.
+    assert not [line for line in text.splitlines() if line.startswith("| `") and line.endswith("|  |")]
 
 
 def test_the_pull_request_workflow_validates_first_runs_the_test_command_and_pins_every_action(root):
@@ -85,3 +103,24 @@ def test_the_pull_request_workflow_validates_first_runs_the_test_command_and_pin
     assert any(u.startswith("actions/upload-artifact@") for u in uses)
     for action in uses:
         assert re.fullmatch(r"[\w.-]+/[\w.-]+@v\d+\.\d+\.\d+", action), f"{action}: pin a release, not a branch"
+
+
+def test_every_data_file_passes_its_schema_as_an_editor_reads_it(root):
+    """A YAML 1.2 reader (check-jsonschema, like an editor's language server) reads ``from: 2005`` as a
+    number, not text: the editor must not underline data that the project accepts."""
+    checker = Path(sys.executable).parent / "check-jsonschema"
+    assert checker.is_file(), "check-jsonschema is a locked dependency; run make setup"
+    by_schema: dict[Path, list[str]] = {}
+    for path in sorted((root / "data").rglob("*.yml")):
+        match = MODELINE.fullmatch(path.read_text(encoding="utf-8").split("\n", 1)[0])
+        assert match, path
+        schema = (
+            path.parent / match.group(1) / "trustdocs/validation/schemas" / f"{match.group(2)}.schema.json"
+        ).resolve()
+        by_schema.setdefault(schema, []).append(str(path))
+    for schema, files in by_schema.items():
+        result = subprocess.run(
+            [str(checker), "--schemafile", str(schema), *files], capture_output=True, text=True, check=False
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+    assert sum(map(len, by_schema.values())) >= 16

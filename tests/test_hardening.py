@@ -188,7 +188,7 @@ def newline_in_a_name(d):
 
 def wrong_type(d):
     text = _area_with(d, "vice_chair: The Director of Children's Services", "vice_chair: [a, b]")
-    return f"data/{AREA}:{_line(text, 'vice_chair:')}:13: $.vice_chair: expected text, found list"
+    return f"data/{AREA}:{_line(text, 'vice_chair:')}:13: $.vice_chair: expected text, found a list"
 
 
 def value_not_allowed(d):

@@ -81,6 +81,13 @@ def test_impossible_date(data_copy):
     ]
 
 
+def test_a_date_that_is_a_list_says_what_a_date_is(data_copy):
+    """The date type also allows a whole number, for editors' YAML 1.2 servers; the message still says text."""
+    data_copy.replace("sources.yml", "date: 2009-07-21", "date: [2009, 7]")
+    line = data_copy.line_of("sources.yml", "date: [2009, 7]")
+    assert only(data_copy) == [f"data/sources.yml:{line}:11: $.sources[5].date: expected text, found a list"]
+
+
 def test_bad_id_form(data_copy):
     data_copy.replace("outcomes.yml", "id: be-healthy", "id: Be Healthy")
     assert only(data_copy) == [
@@ -280,9 +287,14 @@ def test_an_area_with_a_zero_quorum_and_a_bad_year(data_copy):
 def test_deleting_a_rule_the_constitution_quotes(data_copy):
     data_copy.replace("board.yml", "  - id: rule-separate-chairs\n", "  - id: rule-chairs-apart\n")
     line = data_copy.line_of("board.yml", "rules:")
-    assert only(data_copy) == [
+    logged = data_copy.line_of("changes.yml", "rule-separate-chairs")
+    # The change log names the rule too (its entry shows on the Board page), so it also says the id has gone.
+    assert sorted(only(data_copy)) == [
         f"data/board.yml:{line}:1: $.rules: 'rule-separate-chairs' is missing: the model constitution quotes it. "
-        "Restore it, or change trustdocs/rendering/documents/constitution.py"
+        "Restore it, or change trustdocs/rendering/documents/constitution.py",
+        f"data/changes.yml:{logged}:21: $.changes[0].records[1]: unknown record 'rule-separate-chairs': no partner, "
+        "duty, Board item (data/board.yml), plan requirement (data/cypp.yml), consultation or area has this id. "
+        "Use 'board' or 'cypp' for the whole Board or plan",
     ]
 
 

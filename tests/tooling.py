@@ -60,3 +60,21 @@ def site_html(markdown_text: str) -> str:
     import markdown
 
     return markdown.markdown(markdown_text, extensions=site_markdown_extensions())
+
+
+# A partner record an editor might add at the end of partners.yml: the site and the diff must both see it.
+NEW_PARTNER = """
+  - id: test-new-partner
+    name: Newly added partners
+    category: other-partner
+    summary: A partner added only by editing partners.yml.
+    statutory_basis: None
+    area_types: [unitary]
+    status_history:
+      - status: other-partner
+        from: 2009
+        cites:
+          - {source: southwark-2009, para: "appendix-1"}
+    cites:
+      - {source: southwark-2009, para: "appendix-1"}
+"""

@@ -19,13 +19,16 @@ from urllib.parse import urljoin
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from trustdocs.core.clock import as_at_date
 from trustdocs.core.problems import DataError
 from trustdocs.model.dataset import DataSet
 from trustdocs.pipeline.generate import site_files
 from trustdocs.pipeline.load import load_dataset_once
 from trustdocs.pipeline.postprocess import PostProcess
 from trustdocs.pipeline.publishing import publishing_problems
+from trustdocs.rendering.common import format_day
 from trustdocs.rendering.documents.catalogue import cache_location
+from trustdocs.rendering.navigation import NavigationError, navigation
 from trustdocs.rendering.pages.framework import abbreviations
 
 log = logging.getLogger("mkdocs.plugins.trustdocs")
@@ -82,7 +85,14 @@ def on_files(files: Files, config) -> Files:
         files.append(File.generated(config, page.path, content=page.text))
     for path, content in downloads.items():
         files.append(File.generated(config, path, content=content))
+    # The navigation by task, from the generated pages (rendering/navigation.py); mkdocs.yml has no nav.
+    try:
+        config.nav = navigation(pages, data)
+    except NavigationError as err:
+        raise PluginError(f"navigation: {err}") from None
     _build.abbreviations = abbreviations(data)
+    # The printed page's header names the date the statuses are worked out for (overrides/main.html).
+    config.extra["trustdocs_as_at"] = format_day(as_at_date(data.latest_source_date))
     _build.postprocess = PostProcess(
         form_endpoints=tuple(sorted({c.respond.endpoint for c in data.consultations if c.respond.endpoint})),
         edit_sources={page.path: page.data_files[0] for page in pages},

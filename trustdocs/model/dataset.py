@@ -68,6 +68,32 @@ class DataSet:
         """The data's own date: the last day of the latest source. Pages are worked out as at this date."""
         return max(last_day(s.date) for s in self.documents)
 
+    @property
+    def earliest_source(self) -> Source:
+        """The document published first: the period the sources describe begins with it.
+
+        Compared by the last day of each date, so that a source dated only '2008' does not come before one
+        of 3 April 2008.
+        """
+        return min(self.documents, key=lambda s: last_day(s.date))
+
+    @property
+    def sources_begin(self) -> datetime.date:
+        """The day by which the earliest source had certainly been published.
+
+        A record's first status, if it began no later than this, is where the sources start from, not a change
+        in the period they describe.
+        """
+        return last_day(self.earliest_source.date)
+
+    @property
+    def board_item_ids(self) -> frozenset[str]:
+        """The ids of the Board's objectives, functions, membership, rules and relationships."""
+        b = self.board
+        return frozenset(
+            i.id for items in (b.objectives, b.functions, b.membership, b.rules, b.relationships) for i in items
+        )
+
     def partner(self, partner_id: str) -> Partner:
         return self._partners_by_id[partner_id]
 

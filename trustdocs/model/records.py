@@ -193,13 +193,20 @@ class GuidanceSection:
     paragraphs: tuple[GuidanceParagraph, ...]
 
 
+# The ids a change-log entry gives the Board and the joint plan as a whole: data/board.yml and
+# data/cypp.yml each hold one record, with no id of its own (their items have ids).
+WHOLE_BOARD = "board"
+WHOLE_PLAN = "cypp"
+
+
 @dataclass(frozen=True)
 class Change:
     """An entry in the change log (data/changes.yml): what editors changed on the site, when and why."""
 
     id: str
     date: PartialDate
-    records: tuple[str, ...]  # partner and duty ids
+    # Ids of partners, duties, Board items (or WHOLE_BOARD), plan requirements (or WHOLE_PLAN), consultations, areas
+    records: tuple[str, ...]
     summary: str
     cites: tuple[Cite, ...] = ()
 

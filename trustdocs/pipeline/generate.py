@@ -16,11 +16,13 @@ from pathlib import Path
 from trustdocs import registry
 from trustdocs.core.clock import as_at_date
 from trustdocs.model.dataset import DataSet
+from trustdocs.rendering import paths
 from trustdocs.rendering.common import Page
 from trustdocs.rendering.documents.catalogue import render_documents
 from trustdocs.rendering.documents.source import DocumentSource
 from trustdocs.rendering.notice import page_notice, with_notice
-from trustdocs.rendering.pages.framework import abbreviations
+from trustdocs.rendering.pages.framework import abbreviation_pairs, abbreviations, with_abbreviation_in_heading
+from trustdocs.rendering.search import search_boost
 from trustdocs.rendering.site import Site, index_citations
 from trustdocs.rendering.sizes import Sizes, measure
 
@@ -44,7 +46,8 @@ def generate_pages(
     documents: list[DocumentSource] | None = None,
     as_at: datetime.date | None = None,
 ) -> list[Page]:
-    """Every generated page, in a stable order, each ending with the site's abbreviations.
+    """Every generated page, in a stable order, each ending with the site's abbreviations, its title
+    giving the abbreviation of a term it spells out (so search finds it by either), with its search boost.
 
     ``sizes`` gives the size of every download and export the pages link to
     (see :mod:`trustdocs.rendering.sizes`); ``as_at`` defaults to
@@ -59,13 +62,15 @@ def generate_pages(
         cited_by=index_citations(data, registry.CITATIONS),
     )
     suffix = abbreviations(data)
-    return [
-        dataclasses.replace(
-            page, markdown=with_notice(page.markdown, page_notice(data, site.as_at, page.markdown)) + suffix
-        )
-        for generator in registry.PAGES
-        for page in generator(site)
-    ]
+    pairs = abbreviation_pairs(data)
+    forms = frozenset(paths.document(paths.printable_form_slug(c.id)) for c in data.consultations)
+    generated = []
+    for generator in registry.PAGES:
+        for page in generator(site):
+            markdown = with_abbreviation_in_heading(page.markdown, pairs)
+            markdown = with_notice(markdown, page_notice(data, site.as_at, markdown)) + suffix
+            generated.append(dataclasses.replace(page, markdown=markdown, search_boost=search_boost(page.path, forms)))
+    return generated
 
 
 def site_files(data: DataSet, cache_dir: Path | None = None) -> tuple[list[Page], dict[str, bytes]]:

@@ -57,10 +57,16 @@ class Page:
     markdown: str
     data_files: tuple[str, ...]  # e.g. ("data/partners.yml",): "Edit this page" goes to the first
     searchable: bool = True  # False: left out of the search index (each area's copies of the model documents)
+    search_boost: float = 1.0  # how far search lifts the page over others that match as well (rendering/search.py)
 
     @property
     def text(self) -> str:
-        return (FRONT_MATTER if self.searchable else UNSEARCHED_FRONT_MATTER) + self.markdown
+        if not self.searchable:
+            return UNSEARCHED_FRONT_MATTER + self.markdown
+        if self.search_boost == 1.0:
+            return FRONT_MATTER + self.markdown
+        boost = f"search:\n  boost: {self.search_boost:g}\n"
+        return FRONT_MATTER.replace("---\n\n", boost + "---\n\n") + self.markdown
 
 
 def strength(value: str) -> str:

@@ -32,10 +32,10 @@ def _title(change: Change) -> str:
     return first.rstrip(".") + "."
 
 
-def _entry(change: Change, data: DataSet) -> str:
-    duties = {d.id for d in data.duties}
-    target = paths.duty(change.records[0]) if change.records[0] in duties else paths.partner(change.records[0])
-    link = paths.page_url(target)  # the feed is at the site's root, so a page's URL path is relative to it
+def _entry(change: Change) -> str:
+    # The change's row on the Changes to this site page, which every entry has; the feed is at the site's
+    # root, so a page's URL path is relative to it.
+    link = f"{paths.page_url(paths.SITE_CHANGES)}#{change.id}"
     return (
         "  <entry>\n"
         f"    <id>{_urn('change/' + change.id)}</id>\n"
@@ -59,7 +59,7 @@ def changes_feed(data: DataSet) -> bytes:
         "  <author><name>The Children's Trusts guidance editors</name></author>\n"
         f'  <link rel="self" href="{paths.CHANGES_FEED}"/>\n'
         f'  <link rel="alternate" href={quoteattr(paths.page_url(paths.SITE_CHANGES))}/>\n'
-        + "".join(_entry(c, data) for c in changes)
+        + "".join(_entry(c) for c in changes)
         + "</feed>\n"
     ).encode("utf-8")
 

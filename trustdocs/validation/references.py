@@ -14,6 +14,7 @@ from trustdocs.core.problems import Problem
 from trustdocs.core.strict_yaml import Document
 from trustdocs.model.citations import expand_paragraphs
 from trustdocs.model.kinds import TARGETS, DataKind
+from trustdocs.model.records import WHOLE_BOARD, WHOLE_PLAN
 from trustdocs.validation.tree import select, walk
 
 Docs = dict[str, Document]  # data file stem ("partners") or collection record ("areas/southwark") -> document
@@ -151,18 +152,34 @@ def timeline_order(docs: Docs) -> Iterator[Problem]:
         yield from _oldest_first(doc, ("events",), doc.data.get("events"), "date", "events")
 
 
+def _change_log_targets(docs: Docs) -> set[str]:
+    """The ids a change-log entry may name: each one's page (or item on a page) shows the entry."""
+    known = _ids_in(docs, "partners", "partners") | _ids_in(docs, "duties", "duties") | {WHOLE_BOARD, WHOLE_PLAN}
+    for name in ("board", "cypp"):  # every item of the Board and every plan requirement has an anchor on its page
+        doc = docs.get(name)
+        if doc is not None:
+            known |= {record_id for _, record_id in _ids(doc)}
+    for name, doc in docs.items():  # one page per consultation and per area
+        if _kind(name) in ("consultations", "areas") and isinstance(doc.data, dict):
+            if isinstance(doc.data.get("id"), str):
+                known.add(doc.data["id"])
+    return known
+
+
 def change_log(docs: Docs) -> Iterator[Problem]:
-    """The change log runs oldest first, and each entry names partners or duties that exist."""
+    """The change log runs oldest first, and each entry names records that have a page on the site."""
     doc = docs.get("changes")
     if doc is None or not isinstance(doc.data, dict):
         return
     yield from _oldest_first(doc, ("changes",), doc.data.get("changes"), "date", "changes")
-    known = _ids_in(docs, "partners", "partners") | _ids_in(docs, "duties", "duties")
+    known = _change_log_targets(docs)
     for path, value in select(doc.data, ("changes", "*", "records", "*")):
         if isinstance(value, str) and value not in known:
             yield doc.problem(
                 path,
-                f"unknown record '{value}': no partner in data/partners.yml or duty in data/duties.yml has this id",
+                f"unknown record '{value}': no partner, duty, Board item (data/board.yml), plan requirement "
+                f"(data/cypp.yml), consultation or area has this id. Use '{WHOLE_BOARD}' or '{WHOLE_PLAN}' for "
+                "the whole Board or plan",
             )
 
 

@@ -20,6 +20,8 @@ SCHEMA_BASE = "https://schemas.trustdocs.invalid/"
 # The JSON Schemas ship with the code (package data): one per data file or collection.
 SCHEMA_DIR = Path(__file__).parent / "schemas"
 _TYPE_NAMES = {"object": "a mapping of fields", "array": "a list", "string": "text"}
+# What the strict loader gives, in words.
+_FOUND_NAMES: dict[type, str] = {dict: "a mapping of fields", list: "a list", str: "text"}
 
 format_checker = FormatChecker(formats=())
 
@@ -83,6 +85,13 @@ def _value(value: object) -> str:
     return repr(text if len(text) <= 60 else text[:57] + "...")
 
 
+def _expected_type(expected: str | list[str]) -> str:
+    """In words; "integer" is left out because the loader reads every number as text
+    (a schema allows it only for editors' YAML 1.2 language servers)."""
+    names = [expected] if isinstance(expected, str) else [name for name in expected if name != "integer"]
+    return " or ".join(_TYPE_NAMES.get(name, name) for name in names)
+
+
 def _messages(error: ValidationError) -> Iterator[tuple[tuple, str, bool]]:
     """(path, message, at_key) for one schema error; one error can mean several problems."""
     path = tuple(error.absolute_path)
@@ -105,8 +114,8 @@ def _messages(error: ValidationError) -> Iterator[tuple[tuple, str, bool]]:
             if key not in value:
                 yield path + (key,), f"missing required field '{key}'", False
     elif kind == "type":
-        expected = _TYPE_NAMES.get(error.validator_value, error.validator_value)
-        yield path, f"expected {expected}, found {_TYPE_NAMES.get(type(value).__name__, type(value).__name__)}", False
+        expected = _expected_type(error.validator_value)
+        yield path, f"expected {expected}, found {_FOUND_NAMES.get(type(value), type(value).__name__)}", False
     elif kind == "enum":
         yield path, f"{_value(value)} is not one of: {', '.join(map(str, error.validator_value))}", False
     elif kind == "pattern":

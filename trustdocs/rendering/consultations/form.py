@@ -34,6 +34,9 @@ from trustdocs.rendering.consultations.parts import ANSWER_WORDS, guidance_parag
 from trustdocs.rendering.paths import link
 
 STYLESHEET = "assets/stylesheets/consultations.css"
+# Loaded only by a page with a form (not from mkdocs.yml on every page); a file of ours, as the
+# Content-Security-Policy allows (trustdocs/pipeline/security.py).
+SCRIPT = "assets/javascripts/consultation-form.js"
 FORM_ID = "response-form"
 
 
@@ -199,7 +202,8 @@ def response_form(data: DataSet, c: Consultation, here: str, endpoint: str = "")
         + _about_you(c)
         + "".join(_question(here, data, c, q) for q in c.questions)
         + actions
-        + "</form>\n"
+        + "</form>"
+        + f'<script src="{_e(paths.href(here, SCRIPT))}"></script>\n'
     )
 
 

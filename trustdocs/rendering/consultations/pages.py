@@ -23,6 +23,7 @@ from trustdocs.model.consultation_state import (
 from trustdocs.model.consultations import CHOICE_LABELS, Consultation, Outcome, Question, all_cites, percent
 from trustdocs.model.dataset import DataSet
 from trustdocs.rendering import paths
+from trustdocs.rendering.change_log import site_changes_section
 from trustdocs.rendering.common import Page, cites, format_day
 from trustdocs.rendering.consultations.chart import Bar, bar_chart
 from trustdocs.rendering.consultations.form import respond_page
@@ -203,6 +204,7 @@ def consultation_page(data: DataSet, c: Consultation, as_at: datetime.date) -> P
         )
         parts.append(bullet_list(f"{md(n.text)} {cites(here, n.cites, data)}" for n in c.criteria))
     parts.append(_outcome_section(here, c, state))
+    parts.append(site_changes_section(here, data, {c.id}))
     return Page(here, "".join(parts), (c.data_file,))
 
 
@@ -293,6 +295,7 @@ def outcome_page(data: DataSet, c: Consultation) -> Page:
         parts.append(
             f"\n## Next steps {{#next-steps}}\n\n{md(o.next_steps.text)} {cites(here, o.next_steps.cites, data)}\n"
         )
+    parts.append(site_changes_section(here, data, {c.id}))
     return Page(here, "".join(parts), (f"data/consultation-outcomes/{c.id}.yml", c.data_file))
 
 

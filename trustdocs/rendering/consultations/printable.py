@@ -89,7 +89,7 @@ def _questions(c: Consultation, number: int) -> str:
 def printable_form(data: DataSet, c: Consultation) -> DocumentSource:
     number = 3 if _notices(c) else 2
     parts = [
-        f"# {md(c.title)}: response form {{#response-form}}\n\n",
+        f"# {md(c.title)}: response form\n\n",
         f"A consultation by the {md(c.owner)}, open from {md(str(c.dates.opens))} to {md(str(c.dates.closes))}. "
         "Answer as many questions as you like.\n\n",
         "## 1. How to respond {#how-to-respond}\n\n",

@@ -7,7 +7,9 @@ from collections.abc import Iterator
 
 from trustdocs.core.escape import attr, md
 from trustdocs.model.dataset import DataSet
+from trustdocs.model.records import WHOLE_BOARD
 from trustdocs.rendering import paths
+from trustdocs.rendering.change_log import site_changes_section
 from trustdocs.rendering.common import Page, cites, partner_link
 from trustdocs.rendering.site import Citing, Site, citations_of
 from trustdocs.rendering.status import nested_status
@@ -67,6 +69,7 @@ def board_page(data: DataSet, as_at: datetime.date) -> Page:
             for r in b.relationships
         )
         + "\n",
+        site_changes_section(HERE, data, {WHOLE_BOARD, *data.board_item_ids}),
     ]
     return Page(HERE, "".join(parts), ("data/board.yml",))
 

@@ -8,7 +8,9 @@ from collections.abc import Iterator
 from trustdocs.core.escape import attr, md
 from trustdocs.core.markdown import bullet_list
 from trustdocs.model.dataset import DataSet
+from trustdocs.model.records import WHOLE_PLAN
 from trustdocs.rendering import paths
+from trustdocs.rendering.change_log import site_changes_section
 from trustdocs.rendering.common import Page, cites, partner_link
 from trustdocs.rendering.site import Citing, Site, citations_of
 from trustdocs.rendering.status import status_list
@@ -41,6 +43,7 @@ def cypp_page(data: DataSet, as_at: datetime.date) -> Page:
             )
         if r.prompts:
             parts.append("Questions for your plan:\n\n" + bullet_list(md(q) for q in r.prompts))
+    parts.append(site_changes_section(HERE, data, {WHOLE_PLAN, *(r.id for r in data.cypp.requirements)}))
     return Page(HERE, "".join(parts), ("data/cypp.yml",))
 
 

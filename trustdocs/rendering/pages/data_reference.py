@@ -18,7 +18,7 @@ from trustdocs.rendering.site import Site
 from trustdocs.validation.schema import SCHEMA_DIR, load_schema
 
 _TYPES = {"string": "text", "array": "list", "object": "mapping", "boolean": "true or false"}
-_FORMATS = {"partial-date": "date: YYYY, YYYY-MM or YYYY-MM-DD", "https-url": "https:// web address"}
+_FORMATS = {"partial-date": "date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`", "https-url": "https:// web address"}
 
 
 class _Schemas:
@@ -41,7 +41,27 @@ class _Schemas:
         return document
 
 
-def _kind_of(node: dict[str, Any]) -> str:
+def _text(description: str) -> str:
+    """A schema description as Markdown: `code` stays code, everything else is escaped text."""
+    parts = description.split("`")
+    if len(parts) % 2 == 0:  # an unpaired backtick: all text
+        return md(description)
+    return "".join(f"`{part}`" if index % 2 else _spaced(part) for index, part in enumerate(parts))
+
+
+def _spaced(text: str) -> str:
+    """Escaped text keeping the spaces around it, which separate it from the code beside it."""
+    core = text.strip()
+    if not core:
+        return text
+    return text[: len(text) - len(text.lstrip())] + md(core) + text[len(text.rstrip()) :]
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _kind_of(node: dict[str, Any], items: dict[str, Any] | None = None) -> str:
     if "enum" in node:
         return "one of the values listed"
     if "const" in node:
@@ -49,19 +69,64 @@ def _kind_of(node: dict[str, Any]) -> str:
     if node.get("format") in _FORMATS:
         return _FORMATS[node["format"]]
     kind = node.get("type", "")
-    return _TYPES.get(kind, kind) if isinstance(kind, str) else "text"
+    if kind == "array" and items is not None and "enum" in items:
+        return "list of the values listed"
+    if kind == "array" and items is not None and items.get("type") == "string":
+        return "list of text"
+    if isinstance(kind, list):  # a date may be a bare year, for editors; the loader reads text
+        kind = kind[0]
+    return _TYPES.get(kind, kind)
 
 
-def _describe(node: dict[str, Any]) -> str:
-    parts = [md(node["description"])] if node.get("description") else []
+def _or(values: Sequence[object]) -> str:
+    quoted = [f"`{v}`" for v in values]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
+
+
+def _describe(node: dict[str, Any], items: dict[str, Any] | None, schemas: _Schemas, here: str) -> str:
+    parts = [_text(node["description"])] if node.get("description") else []
     if "enum" in node:
         parts.append("Allowed: " + ", ".join(f"`{v}`" for v in node["enum"]) + ".")
     if "const" in node:
         parts.append(f"Must be `{node['const']}`.")
+    if items is not None and "enum" in items:
+        parts.append("Each item one of: " + ", ".join(f"`{v}`" for v in items["enum"]) + ".")
     if "pattern" in node and "description" not in node:
         # Every pattern in our schemas has a description (a test holds this); a new one shows as is.
         parts.append(f"Must match the pattern `{node['pattern']}`.")
+    if "propertyNames" in node:
+        keys, _ = schemas.resolve(node["propertyNames"], here)
+        values, _ = schemas.resolve(node.get("additionalProperties") or {}, here)
+        key_text = keys.get("description", "a name").rstrip(".")
+        parts.append(
+            f"Each key is {_text(_lower_first(key_text))}. Each value is {_kind_of(values)}."
+            + (f" {_text(values['description'])}" if values.get("description") else "")
+        )
+    if not parts and node.get("type") == "array":
+        parts.append("A list; the fields of each item follow." if items and "properties" in items else "A list.")
+    if not parts and node.get("type") == "object":
+        parts.append("A group of fields; they follow.")
     return " ".join(parts)
+
+
+def _conditions(node: dict[str, Any]) -> dict[str, list[str]]:
+    """Field -> when it is required, from dependentRequired and allOf if/then/else."""
+    when: dict[str, list[str]] = {}
+    for key, needed in node.get("dependentRequired", {}).items():
+        for other in needed:
+            when.setdefault(other, []).append(f"with `{key}`")
+    for rule in node.get("allOf", ()):
+        tests = rule.get("if", {}).get("properties", {})
+        if len(tests) != 1:
+            continue
+        ((field, test),) = tests.items()
+        values = test.get("enum") or ([test["const"]] if "const" in test else [])
+        if not values:
+            continue
+        for branch, phrase in (("then", "when"), ("else", "unless")):
+            for other in rule.get(branch, {}).get("required", ()):
+                when.setdefault(other, []).append(f"{phrase} `{field}` is {_or(values)}")
+    return when
 
 
 def _field_path(pattern: Sequence[str]) -> str:
@@ -74,39 +139,44 @@ def _rows(
 ) -> Iterator[list[str]]:
     node, here = schemas.resolve(node, here)
     required = set(node.get("required", ()))
+    conditions = _conditions(node)
     for name, child in node.get("properties", {}).items():
         child, child_here = schemas.resolve(child, here)
+        items, items_here = (None, child_here)
+        if isinstance(child.get("items"), dict):
+            items, items_here = schemas.resolve(child["items"], child_here)
         path = f"{prefix}{name}"
-        what = _describe(child)
-        for target in (refers.get(path), refers.get(f"{path}[]")):
-            if target:
-                what = f"The id of a record in `data/{target}.yml`."
-        yield [f"`{path}`", _kind_of(child), "yes" if name in required else "no", what]
+        what = _describe(child, items, schemas, child_here)
+        if target := refers.get(path):
+            what = f"The id of a record in `data/{target}.yml`."
+        if target := refers.get(f"{path}[]"):
+            what = f"Each item is the id of a record in `data/{target}.yml`."
+        needed = "yes" if name in required else "; ".join(conditions.get(name, ())) or "no"
+        yield [f"`{path}`", _kind_of(child, items), needed, what]
         if depth > 6:
             continue
-        if child.get("type") == "object":
+        if child.get("type") == "object" and "properties" in child:
             yield from _rows(schemas, child, child_here, f"{path}.", refers, depth + 1)
-        items = child.get("items")
-        if isinstance(items, dict):
-            items, items_here = schemas.resolve(items, child_here)
-            if items.get("type") == "object" or "properties" in items:
-                yield from _rows(schemas, items, items_here, f"{path}[].", refers, depth + 1)
+        if items is not None and (items.get("type") == "object" or "properties" in items):
+            yield from _rows(schemas, items, items_here, f"{path}[].", refers, depth + 1)
 
 
 def data_reference_page(kinds: Sequence[DataKind]) -> Page:
     schemas = _Schemas()
     parts = [
         "# The data reference\n\n"
-        "Every data file and every field in it, made from the JSON Schemas the validator checks. Each data "
-        "file's first line names its schema, so editors such as VS Code offer these fields as you type. "
+        "Every data file and every field in it, made from the schema files the validator checks "
+        "(`trustdocs/validation/schemas/`). Each "
+        "data file's first line names its schema, so editors such as Visual Studio Code offer these fields as you type. "
         "Every value is plain text, written as the source has it.\n"
     ]
     for kind in kinds:
         name = f"{kind.schema}.schema.json"
         refers = {_field_path(ref.pattern): ref.target for ref in kind.references}
         schema = schemas.files[name]
-        where = f"data/{kind.name}/NAME.yml (one file per record)" if kind.folder else f"data/{kind.name}.yml"
-        parts.append(f"\n## {md(where)}\n\n")
+        # A path is code: NAME is a placeholder, not an abbreviation for the style gate to spell out.
+        where = f"`data/{kind.name}/NAME.yml` (one file per record)" if kind.folder else f"`data/{kind.name}.yml`"
+        parts.append(f"\n## {where}\n\n")
         if schema.get("title"):
             parts.append(f"{md(schema['title'])}.\n\n")
         parts.append(

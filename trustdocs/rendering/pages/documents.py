@@ -13,6 +13,7 @@ from trustdocs.core.markdown import bullet_list, table
 from trustdocs.model.dataset import DataSet
 from trustdocs.model.records import Area
 from trustdocs.rendering import paths
+from trustdocs.rendering.change_log import site_changes_section
 from trustdocs.rendering.common import Page, cites
 from trustdocs.rendering.documents.catalogue import FORMAT_LABELS, area_documents, download_path
 from trustdocs.rendering.documents.convert import FORMATS
@@ -36,7 +37,7 @@ def document_page(source: DocumentSource, sizes: Sizes, searchable: bool = True)
     here = paths.document(source.slug)
     heading, _, body = source.markdown.partition("\n")
     markdown = f"{heading}\n\nDownload this document: {format_links(here, source, sizes)}.\n{body}"
-    return Page(here, markdown, source.data_files, searchable)
+    return Page(here, markdown, source.data_files, searchable=searchable)
 
 
 KINDS_OF_AREA = {"unitary": "Unitary", "two-tier": "Two-tier (county and district councils)"}
@@ -86,6 +87,7 @@ def area_page(data: DataSet, area: Area, sizes: Sizes) -> Page:
         bullet_list(md(name) for names in area.bodies.values() for name in names),
         "\n## Its documents\n\n",
         _document_table(here, area_documents(data, area), sizes),
+        site_changes_section(here, data, {area.id}),
     ]
     return Page(here, "".join(parts), (f"data/areas/{area.id}.yml",))
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from trustdocs.core.escape import attr, md
 from trustdocs.core.markdown import table
@@ -50,6 +50,12 @@ def glossary_page(data: DataSet) -> Page:
 
 def abbreviations(data: DataSet) -> str:
     """Markdown abbreviation definitions, so every abbreviation shows its expansion on hover."""
+    lines = [f"*[{abbr}]: {md(term)}" for abbr, term in abbreviation_pairs(data).items()]
+    return "\n\n" + "\n".join(lines) + "\n" if lines else ""
+
+
+def abbreviation_pairs(data: DataSet) -> dict[str, str]:
+    """Every abbreviation the site uses and what it stands for: the glossary's, and partners' short names."""
     pairs: dict[str, str] = {}
     for t in data.glossary:
         if t.abbreviation:  # the plural too: the guidance says PCTs as often as PCT
@@ -62,8 +68,30 @@ def abbreviations(data: DataSet) -> str:
     for p in data.partners:  # SHAs, PRUs, SSCCs: a partner's short name, when it is an abbreviation
         if re.fullmatch(r"[A-Z]{2,6}s?", p.short_name):
             pairs.setdefault(p.short_name, p.name)
-    lines = [f"*[{abbr}]: {md(term)}" for abbr, term in pairs.items()]
-    return "\n\n" + "\n".join(lines) + "\n" if lines else ""
+    return pairs
+
+
+def with_abbreviation_in_heading(markdown: str, pairs: dict[str, str]) -> str:
+    """A page whose title spells out a term gives its abbreviation after it, GOV.UK style: 'The Children
+    and Young People's Plan (CYPP)'. So a search for the abbreviation finds the page by its title, as a
+    search for the words does. A term already followed by brackets ('... Board (LSCB)') is left alone.
+    The term is matched whatever its case, and keeps the case it has in the title.
+    """
+    head, newline, rest = markdown.partition("\n")
+    if not head.startswith("# "):
+        return markdown
+    for abbreviation, term in sorted(pairs.items(), key=lambda pair: -len(pair[1])):
+        if re.search(rf"(?<![\w&#;]){re.escape(abbreviation)}(?!\w)", head):
+            continue
+        # Case-blind: a duty's title writes 'a joint strategic needs assessment' in lower case.
+        pattern = rf"(?<!\w){re.escape(md(term))}(?!\w)(?!\s*\()"
+        head = re.sub(pattern, _add(abbreviation), head, count=1, flags=re.IGNORECASE)
+    return head + newline + rest
+
+
+def _add(abbreviation: str) -> Callable[[re.Match[str]], str]:
+    """A replacement that writes the abbreviation in brackets after the matched term."""
+    return lambda match: f"{match.group(0)} ({abbreviation})"
 
 
 # The home page's placeholders (macros/__init__.py fills them through mkdocs-macros).

@@ -8,7 +8,7 @@ from trustdocs.core.escape import md
 from trustdocs.core.markdown import table
 from trustdocs.model.dataset import DataSet
 from trustdocs.rendering import paths
-from trustdocs.rendering.change_log import record_links
+from trustdocs.rendering.change_log import record_list
 from trustdocs.rendering.common import Page, cites
 from trustdocs.rendering.site import Citing, Site, citations_of
 
@@ -29,7 +29,7 @@ def site_changes_page(data: DataSet) -> Page:
     rows = [
         [
             f'<span id="{c.id}"></span>{md(str(c.date))}',
-            record_links(here, data, c.records),
+            record_list(here, data, c.records),
             md(c.summary),
             cites(here, c.cites, data),
         ]
