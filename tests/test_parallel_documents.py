@@ -16,6 +16,12 @@ from trustdocs.rendering.documents.catalogue import _toolchain, render_documents
 from trustdocs.rendering.documents.source import DocumentError, DocumentSource
 
 
+@pytest.fixture(autouse=True)
+def _always_use_the_workers(monkeypatch):
+    """The batches here are small: without this they would be rendered in this process, not by the workers."""
+    monkeypatch.setattr(parallel, "SMALL_BATCH", 0)
+
+
 def _source(slug: str, heading: bool = True) -> DocumentSource:
     first = f"# Document {slug}\n\n" if heading else "Not a heading\n\n"
     return DocumentSource(slug, f"Document {slug}", first + f"Text of {slug}.\n", ("data/board.yml",))
@@ -108,3 +114,19 @@ def test_a_failure_in_a_worker_reads_as_it_does_in_one_process(tmp_path):
             render_documents([_source("doc-0"), _source("doc-1", heading=False)], ["docx"], workers=workers)
         errors.append((type(caught.value), str(caught.value)))
     assert errors[0] == errors[1] == (DocumentError, "doc-1: the Markdown must start with a '# ' heading")
+
+
+def test_a_small_batch_is_rendered_here_unless_workers_are_already_running(monkeypatch):
+    """Starting workers costs about as much as a dozen files: a preview after a one-area edit renders here."""
+    monkeypatch.setattr(parallel, "SMALL_BATCH", 12)
+    parallel.shutdown()
+    small = [(_source(f"doc-{n}"), "docx") for n in range(2)]
+    assert list(parallel.render_jobs(small, _toolchain(), workers=2)) == [
+        render_documents([source], ["docx"], workers=1)[f"downloads/{source.slug}.docx"] for source, _ in small
+    ]
+    assert not parallel._POOL.running(2, _toolchain())
+    large = [(_source(f"doc-{n}"), "docx") for n in range(parallel.SMALL_BATCH)]
+    list(parallel.render_jobs(large, _toolchain(), workers=2))
+    assert parallel._POOL.running(2, _toolchain())
+    list(parallel.render_jobs(small, _toolchain(), workers=2))  # a running pool takes small batches too
+    assert parallel._POOL.running(2, _toolchain())
