@@ -41,17 +41,19 @@ def test_a_changed_strength_names_the_duty_the_old_and_new_strength_and_every_pa
     assert "downloads/" not in downloads
 
 
-def test_a_changed_board_rule_lists_the_downloads_it_changes(base, data_copy):
+def test_a_changed_board_objective_lists_the_downloads_it_changes(base, data_copy):
+    """The constitution lists the Board's objectives from board.yml: every copy of it changes."""
     data_copy.replace(
         "board.yml",
-        "Each partner stays responsible for its own existing functions",
-        "Each partner keeps its own functions",
+        "as defined by the five Every Child Matters outcomes",
+        "as the five Every Child Matters outcomes define it",
     )
     text = as_markdown(compare(base, data_copy.path))
-    assert "(`rule-partners-keep-functions` in `data/board.yml`): `text`" in text
+    assert "(`objective-improve-well-being` in `data/board.yml`): `text`" in text
+    downloads = text.split("### Downloads changed", 1)[1]
     for fmt in ("pdf", "docx", "odt"):
-        assert f"downloads/trust-board-constitution.{fmt}" in text.split("### Downloads changed", 1)[1]
-        assert f"downloads/southwark/trust-board-constitution.{fmt}" in text
+        assert f"downloads/model-trust-board-constitution.{fmt}" in downloads
+        assert f"downloads/southwark/southwark-trust-board-constitution.{fmt}" in downloads
 
 
 def test_a_new_partner_is_an_added_record_with_its_new_page(base, data_copy):

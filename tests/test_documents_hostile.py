@@ -246,13 +246,13 @@ def test_documents_command_writes_an_areas_set_with_progress(root, tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in out.iterdir()) == [
-        "cypp-template.docx",
-        "cypp-template.md",
-        "trust-board-constitution.docx",
-        "trust-board-constitution.md",
+        "southwark-cypp-template.docx",
+        "southwark-cypp-template.md",
+        "southwark-trust-board-constitution.docx",
+        "southwark-trust-board-constitution.md",
     ]
-    assert "[4/4] downloads/southwark/cypp-template.md" in result.stderr
-    assert "Southwark Council" in (out / "trust-board-constitution.md").read_text(encoding="utf-8")
+    assert "[4/4] downloads/southwark/southwark-cypp-template.md" in result.stderr
+    assert "Southwark Council" in (out / "southwark-trust-board-constitution.md").read_text(encoding="utf-8")
 
 
 def test_documents_command_rejects_a_bad_area_and_writes_nothing(root, tmp_path):

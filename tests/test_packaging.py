@@ -133,9 +133,11 @@ def test_the_installed_program_renders_every_format(installed, root, tmp_path):
     )
     made = sorted(p.name for p in (tmp_path / "out").iterdir())
     assert made == sorted(
-        f"{doc}.{fmt}" for doc in ("cypp-template", "trust-board-constitution") for fmt in ("docx", "md", "odt", "pdf")
+        f"wessex-{doc}.{fmt}"
+        for doc in ("cypp-template", "trust-board-constitution")
+        for fmt in ("docx", "md", "odt", "pdf")
     )
-    assert (tmp_path / "out" / "trust-board-constitution.pdf").read_bytes().startswith(b"%PDF-")
+    assert (tmp_path / "out" / "wessex-trust-board-constitution.pdf").read_bytes().startswith(b"%PDF-")
 
 
 def test_declared_dependencies_are_satisfied_by_the_locked_set(root):

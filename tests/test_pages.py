@@ -38,10 +38,10 @@ def mini_pages(mini_dir):
 
 def test_pages_show_the_sizes_they_are_given(mini_dir):
     """Sizes come from the one table passed in, never from the rendered bytes."""
-    sizes = FixedSizes({"downloads/trust-board-constitution.pdf": 40_000})
+    sizes = FixedSizes({"downloads/model-trust-board-constitution.pdf": 40_000})
     page = {p.path: p for p in generate_pages(load_dataset(mini_dir), sizes)}["documents/trust-board-constitution.md"]
-    assert "[PDF (39 KB)](../downloads/trust-board-constitution.pdf)" in page.text
-    assert "[Word (12 KB)](../downloads/trust-board-constitution.docx)" in page.text
+    assert "[PDF (39 KB)](../downloads/model-trust-board-constitution.pdf)" in page.text
+    assert "[Word (12 KB)](../downloads/model-trust-board-constitution.docx)" in page.text
 
 
 def test_every_page_type_is_generated(mini_pages):
@@ -77,6 +77,7 @@ def test_every_page_type_is_generated(mini_pages):
             "documents/testshire/trust-board-constitution.md",
             "documents/testshire/cypp-template.md",
             "documents/test-consultation-response-form.md",
+            "documents/your-area.md",
             "areas/testshire.md",
             "consultations/index.md",
             "consultations/test-consultation/index.md",
@@ -114,6 +115,7 @@ def test_every_page_type_is_generated(mini_pages):
         "documents/cypp-template.md",
         "documents/testshire/trust-board-constitution.md",
         "documents/testshire/cypp-template.md",
+        "documents/your-area.md",
         "areas/testshire.md",
         "consultations/index.md",
         "consultations/test-consultation/index.md",

@@ -95,7 +95,7 @@ def renders(tmp_path_factory, root) -> dict[str, dict[str, bytes]]:
 def test_pdfs_are_identical_whatever_fonts_the_machine_has(renders):
     digests = {name: {f: hashlib.sha256(b).hexdigest() for f, b in files.items()} for name, files in renders.items()}
     first = digests["no fonts"]
-    assert sorted(first) == ["cypp-template.pdf", "trust-board-constitution.pdf"]
+    assert sorted(first) == ["model-cypp-template.pdf", "model-trust-board-constitution.pdf"]
     for name, files in digests.items():
         assert files == first, f"PDFs made with {name} differ from those made with no machine fonts"
 
@@ -103,7 +103,7 @@ def test_pdfs_are_identical_whatever_fonts_the_machine_has(renders):
 def test_pdffonts_lists_only_the_bundled_faces_embedded_and_subset(renders, tmp_path):
     require_commands("pdffonts")
     pdf = tmp_path / "constitution.pdf"
-    pdf.write_bytes(renders["liberation, liberation2 and dejavu"]["trust-board-constitution.pdf"])
+    pdf.write_bytes(renders["liberation, liberation2 and dejavu"]["model-trust-board-constitution.pdf"])
     lines = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
     assert lines, "pdffonts found no fonts"
     for line in lines:

@@ -284,14 +284,23 @@ def test_an_area_with_a_zero_quorum_and_a_bad_year(data_copy):
     ]
 
 
-def test_deleting_a_rule_the_constitution_quotes(data_copy):
+def test_a_constitution_note_must_explain_a_clause_the_constitution_has(data_copy):
+    data_copy.replace(
+        "board.yml", "    clauses: [local-strategic-partnership]\n", "    clauses: [local-strategic-partnerships]\n"
+    )
+    line = data_copy.line_of("board.yml", "    clauses: [local-strategic-partnerships]")
+    assert only(data_copy) == [
+        f"data/board.yml:{line}:15: $.constitution_notes[10].clauses[0]: 'local-strategic-partnerships' is not a "
+        "clause of the model constitution: use a clause id from trustdocs/rendering/documents/constitution.py, "
+        "or 'introduction'"
+    ]
+
+
+def test_renaming_a_rule_the_change_log_names(data_copy):
     data_copy.replace("board.yml", "  - id: rule-separate-chairs\n", "  - id: rule-chairs-apart\n")
-    line = data_copy.line_of("board.yml", "rules:")
     logged = data_copy.line_of("changes.yml", "rule-separate-chairs")
-    # The change log names the rule too (its entry shows on the Board page), so it also says the id has gone.
-    assert sorted(only(data_copy)) == [
-        f"data/board.yml:{line}:1: $.rules: 'rule-separate-chairs' is missing: the model constitution quotes it. "
-        "Restore it, or change trustdocs/rendering/documents/constitution.py",
+    # The constitution no longer quotes the rules (its clauses state them), but the change log names this one.
+    assert only(data_copy) == [
         f"data/changes.yml:{logged}:21: $.changes[0].records[1]: unknown record 'rule-separate-chairs': no partner, "
         "duty, Board item (data/board.yml), plan requirement (data/cypp.yml), consultation or area has this id. "
         "Use 'board' or 'cypp' for the whole Board or plan",

@@ -26,6 +26,7 @@ from trustdocs.pipeline.generate import site_files
 from trustdocs.pipeline.load import load_dataset_once
 from trustdocs.pipeline.postprocess import PostProcess
 from trustdocs.pipeline.publishing import publishing_problems
+from trustdocs.rendering import paths
 from trustdocs.rendering.common import format_day
 from trustdocs.rendering.documents.catalogue import cache_location
 from trustdocs.rendering.navigation import NavigationError, navigation
@@ -93,6 +94,8 @@ def on_files(files: Files, config) -> Files:
     _build.abbreviations = abbreviations(data)
     # The printed page's header names the date the statuses are worked out for (overrides/main.html).
     config.extra["trustdocs_as_at"] = format_day(as_at_date(data.latest_source_date))
+    # Every page's head names the change log's feed (overrides/main.html), only when this build writes it.
+    config.extra["trustdocs_feed"] = paths.CHANGES_FEED if paths.CHANGES_FEED in downloads else ""
     _build.postprocess = PostProcess(
         form_endpoints=tuple(sorted({c.respond.endpoint for c in data.consultations if c.respond.endpoint})),
         edit_sources={page.path: page.data_files[0] for page in pages},

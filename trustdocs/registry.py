@@ -16,6 +16,7 @@ from trustdocs.rendering.consultations.printable import printable_forms
 from trustdocs.rendering.documents import constitution
 from trustdocs.rendering.documents.catalogue import model_documents
 from trustdocs.rendering.pages import (
+    area_form,
     board,
     changes,
     cypp,
@@ -86,8 +87,8 @@ CHECKS = (
     references.duplicate_guidance_numbers,
     references.area_bodies,
     references.area_chairs,
-    references.quoted_records(
-        constitution.QUOTED_RECORDS, "the model constitution", "trustdocs/rendering/documents/constitution.py"
+    references.note_clauses(
+        constitution.CLAUSE_IDS, "the model constitution", "trustdocs/rendering/documents/constitution.py"
     ),
     status.status_order,
     status.status_references,
@@ -110,6 +111,7 @@ PAGES = (
     on_a_date.pages,
     downloads.pages,
     documents.pages,
+    area_form.pages,
     consultations.pages,
     data_reference.pages_for(KINDS),
     site_changes.pages,
@@ -134,4 +136,4 @@ CITATIONS = (
 DOCUMENTS = (model_documents, printable_forms)
 
 # Data exports (JSON and CSV).
-EXPORTS = (exports.export_files, feed.feed_files)
+EXPORTS = (exports.export_files, feed.feed_files, area_form.template_file)

@@ -15,9 +15,18 @@ def bullet_list(lines: Iterable[str]) -> str:
     return "\n".join(items) + "\n" if items else ""
 
 
-def table(headers: list[str], rows: Iterable[list[str]]) -> str:
-    """A pipe table. An empty cell stays empty: a space to write in, in a printable document."""
-    out = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
+def table(headers: list[str], rows: Iterable[list[str]], widths: tuple[int, ...] = ()) -> str:
+    """A pipe table. An empty cell stays empty: a space to write in, in a printable document.
+
+    ``widths``: each column's share of the page, in per cent (they add up to
+    100). Pandoc sizes a table's columns by the dashes under its header row
+    once that row is longer than 72 characters, so these are written as that
+    many dashes; the site's Markdown reader ignores them.
+    """
+    if widths and (len(widths) != len(headers) or sum(widths) != 100 or min(widths) < 3):
+        raise ValueError(f"widths {widths} must give each of {len(headers)} columns at least 3 per cent, 100 in all")
+    rules = ["-" * w for w in widths] if widths else ["---" for _ in headers]
+    out = ["| " + " | ".join(headers) + " |", "|" + "|".join(rules) + "|"]
     out += ["| " + " | ".join(cells) + " |" for cells in rows]
     return "\n".join(out) + "\n"
 

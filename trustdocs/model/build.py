@@ -13,6 +13,7 @@ from trustdocs.model.records import (
     Area,
     Board,
     Change,
+    ConstitutionNote,
     Cypp,
     CyppPlan,
     Duty,
@@ -142,6 +143,10 @@ def build_dataset(raw: dict[str, Any]) -> DataSet:
         relationships=tuple(
             Relationship(r["id"], r["partner"], r["text"], cites_from(r["cites"]), status_from(r.get("status")))
             for r in board_raw["relationships"]
+        ),
+        constitution_notes=tuple(
+            ConstitutionNote(n["id"], tuple(n["clauses"]), n["heading"], n["text"], cites_from(n["cites"]))
+            for n in board_raw.get("constitution_notes", ())
         ),
     )
     plan = raw["cypp"]["plan"]

@@ -125,12 +125,24 @@ class Relationship:
 
 
 @dataclass(frozen=True)
+class ConstitutionNote:
+    """A numbered note in the model constitution: where its clauses come from, their status, any history."""
+
+    id: str  # "note-...": the note's bookmark
+    clauses: tuple[str, ...]  # the clauses it explains, or "introduction"
+    heading: str
+    text: str
+    cites: tuple[Cite, ...]
+
+
+@dataclass(frozen=True)
 class Board:
     objectives: tuple[Statement, ...]
     functions: tuple[Statement, ...]
     membership: tuple[Member, ...]
     rules: tuple[Rule, ...]
     relationships: tuple[Relationship, ...]
+    constitution_notes: tuple[ConstitutionNote, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from trustdocs.pipeline.generate import all_documents, export_files, generate_pa
 from trustdocs.pipeline.load import load_dataset, read_documents
 from trustdocs.rendering import paths
 from trustdocs.rendering.common import format_day
+from trustdocs.rendering.documents.catalogue import download_path
 from trustdocs.rendering.documents.convert import FORMATS
 
 # Fields whose change matters most to readers, by kind of data: listed first.
@@ -190,9 +191,7 @@ def _split(base: Mapping[str, Any], head: Mapping[str, Any]) -> dict[str, list[s
 
 def _downloads(data: DataSet) -> dict[str, Any]:
     """Every download and export by site path: a document's Markdown stands for its files, an export is its bytes."""
-    out: dict[str, Any] = {
-        paths.download(d.slug, fmt): (d.title, d.markdown) for d in all_documents(data) for fmt in FORMATS
-    }
+    out: dict[str, Any] = {download_path(d, fmt): (d.title, d.markdown) for d in all_documents(data) for fmt in FORMATS}
     out.update(export_files(data))
     return out
 

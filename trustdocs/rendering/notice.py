@@ -82,6 +82,12 @@ _FIELD_NAMES = {
 }
 
 
+def every_value_illustrative(area: Area) -> bool:
+    """Whether no source states any of an area's values: a file saved from the form "Get documents for your area"."""
+    every = set(_FIELD_NAMES) - (set() if area.additional_members else {"additional_members"})
+    return area.fictional or every <= area.illustrative
+
+
 def document_notice(data: DataSet, area: Area | None = None) -> str:
     """The status section that opens every model document; an area's says which of its values are illustrative."""
     first, last = period(data)
@@ -90,10 +96,11 @@ def document_notice(data: DataSet, area: Area | None = None) -> str:
         illustrative = f"\n{md(area.name)} is a made-up area: every value for it is illustrative.\n"
     elif area is not None and area.illustrative:
         named = [_FIELD_NAMES[f] for f in sorted(area.illustrative, key=list(_FIELD_NAMES).index)]
-        illustrative = (
-            f"\nSome of the values for {md(area.name)} are illustrative: its source does not state them. "
-            "Check each before you adopt this document:\n\n" + bullet_list(md(n) for n in named)
-        )
+        if every_value_illustrative(area):
+            opening = f"Every value for {md(area.name)} is illustrative: no source on the site states them."
+        else:
+            opening = f"Some of the values for {md(area.name)} are illustrative: its source does not state them."
+        illustrative = f"\n{opening} Check each before you adopt this document:\n\n" + bullet_list(md(n) for n in named)
     return (
         "## Status of this document {#document-status}\n\n"
         "This model document was made from the data on the Children's Trusts guidance site. It describes the "

@@ -30,6 +30,8 @@ DATA_REFERENCE = "data-reference.md"
 SITE_CHANGES = "site-changes.md"
 CHANGES_FEED = "changes.xml"  # at the root: its links are page URL paths
 DOCUMENTS = "documents/index.md"
+AREA_FORM = "documents/your-area.md"  # Get documents for your area
+AREA_TEMPLATE = "downloads/your-area.yml"  # the area file to fill in by hand, for the page above
 CONSULTATIONS = "consultations/index.md"
 
 EXPORT_JSON = "exports/trustdocs-data.json"
@@ -67,9 +69,13 @@ def document(slug: str) -> str:
     return f"documents/{slug}.md"
 
 
-def download(slug: str, fmt: str) -> str:
-    """A rendered document: ``downloads/southwark/cypp-template.pdf``."""
-    return f"downloads/{slug}.{fmt}"
+def download(slug: str, fmt: str, owner: str = "") -> str:
+    """A rendered document, its file name saying whose it is: ``downloads/southwark/southwark-cypp-template.pdf``
+    for an area's, ``downloads/model-cypp-template.pdf`` for the generic model (owner ``model``). A document
+    with no owner keeps its slug (a consultation's printable form already names its consultation)."""
+    folder, _, name = slug.rpartition("/")
+    stem = f"{owner}-{name}" if owner else name
+    return f"downloads/{folder}/{stem}.{fmt}" if folder else f"downloads/{stem}.{fmt}"
 
 
 def consultation(consultation_id: str) -> str:

@@ -103,10 +103,15 @@ def _focused(entry: Status, data: DataSet, focus: str) -> str:
 _LISTED = 3
 
 
-def strength_badge(entry: Status, entries: Sequence[Status], as_at: datetime.date) -> str:
-    """The strength as the status words it, styled the same on every page: 'would have to', 'must'."""
+def strength_badge(entry: Status, entries: Sequence[Status], as_at: datetime.date, html: bool = True) -> str:
+    """The strength as the status words it, styled the same on every page: 'would have to', 'must'.
+
+    ``html=False``: bold Markdown, for the documents, whose converter shows raw HTML as text.
+    """
     if not entry.strength:
         return ""
+    if not html:
+        return f"**{_verb(entry, entries, as_at)}**"
     return f'<strong class="strength strength-{entry.strength}">{_verb(entry, entries, as_at)}</strong>'
 
 
@@ -117,12 +122,17 @@ def short_status(entry: Status, entries: Sequence[Status], as_at: datetime.date)
 
 
 def plain(
-    entry: Status, entries: Sequence[Status], data: DataSet, as_at: datetime.date, focus: str | None = None
+    entry: Status,
+    entries: Sequence[Status],
+    data: DataSet,
+    as_at: datetime.date,
+    focus: str | None = None,
+    html: bool = True,
 ) -> str:
     """The entry in short sentences, without citations: the status, when, basis or document, and whom it binds.
 
     ``focus``: on a body's own page, name that body and count the others, so
-    the page says what applies to its reader.
+    the page says what applies to its reader. ``html=False``: no HTML, for the documents.
     """
     sentence = f"**{md(status_name(entry))}**"
     if entry.basis.lower().startswith("not stated"):
@@ -132,7 +142,7 @@ def plain(
     if entry.by:
         sentence += f", by {md(data.source(entry.by).short_title)}"
     if entry.strength:
-        badge = strength_badge(entry, entries, as_at)
+        badge = strength_badge(entry, entries, as_at, html)
         said = "the draft guidance said " if entry.kind == DRAFT else ""
         names = _named(entry, data)
         if focus is not None and focus in entry.binds:

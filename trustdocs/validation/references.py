@@ -7,7 +7,7 @@ its schema must not crash them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 
 from trustdocs.core.dates import PartialDate
 from trustdocs.core.problems import Problem
@@ -227,29 +227,26 @@ def area_bodies(docs: Docs) -> Iterator[Problem]:
             )
 
 
-def quoted_records(wanted: Mapping[tuple[str, str], tuple[str, ...]], document: str, module: str) -> Check:
-    """A check that every record a document quotes by id still exists.
+def note_clauses(known: frozenset[str], document: str, module: str) -> Check:
+    """A check that every note in board.yml's ``constitution_notes`` explains clauses the document has.
 
-    ``wanted`` maps (data file, list key) to the ids, such as
-    ``{("board", "rules"): ("rule-separate-chairs",)}``, so renaming or deleting
-    one is a data error rather than a broken document.
+    ``known`` is every clause id of ``document`` (and ``introduction``), so a
+    misspelt or renamed id is an editor's error message, not a note that
+    silently disappears.
     """
 
-    def quoted_records(docs: Docs) -> Iterator[Problem]:
-        for (name, key), ids in wanted.items():
-            doc = docs.get(name)
-            if doc is None or not isinstance(doc.data, dict) or not isinstance(doc.data.get(key), list):
-                continue
-            present = _ids_in(docs, name, key)
-            for record_id in ids:
-                if record_id not in present:
-                    yield doc.problem(
-                        (key,),
-                        f"'{record_id}' is missing: {document} quotes it. Restore it, or change {module}",
-                        at_key=True,
-                    )
+    def note_clauses(docs: Docs) -> Iterator[Problem]:
+        doc = docs.get("board")
+        if doc is None or not isinstance(doc.data, dict):
+            return
+        for path, clause_id in select(doc.data, ("constitution_notes", "*", "clauses", "*")):
+            if isinstance(clause_id, str) and clause_id not in known:
+                yield doc.problem(
+                    path,
+                    f"'{clause_id}' is not a clause of {document}: use a clause id from {module}, or 'introduction'",
+                )
 
-    return quoted_records
+    return note_clauses
 
 
 def area_chairs(docs: Docs) -> Iterator[Problem]:

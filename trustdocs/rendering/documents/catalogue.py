@@ -59,7 +59,7 @@ def model_documents(data: DataSet) -> list[DocumentSource]:
 
 def download_path(source: DocumentSource, fmt: str) -> str:
     """Where a rendered document goes on the site, relative to docs/."""
-    return paths.download(source.slug, fmt)
+    return paths.download(source.slug, fmt, source.owner)
 
 
 @dataclass(frozen=True)

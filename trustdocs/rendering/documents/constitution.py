@@ -1,94 +1,132 @@
 """The model constitution for a Children's Trust Board, from board.yml, partners.yml and duties.yml.
 
+Every clause states a rule of the Board, as a model for a Board to adopt
+("The Board will ..."). Where a clause comes from, its status in 2008 and
+2009 (a proposal or draft guidance, not law) and any history or commentary
+are in a numbered note at the end, each with its sources: a clause never
+says what the guidance "should" be or what happened after a report.
+
 One function per section keeps each short and in document order. The Board's
-objectives, functions, membership, rules and relationships come from the
-data; the procedure (quorum, meetings, review) is model wording with the
-area's choices filled in. Clauses that only two-tier areas need come last in
-their section, so a unitary area's numbers match the generic model's.
+objectives and functions are listed from the data; the procedure (quorum,
+meetings, review) is model wording with the area's choices filled in. Each
+clause names the area fields it shows (``fills``), for the area's page.
+Clauses that only two-tier areas need come last in their section, so a
+unitary area's numbers match the generic model's.
 """
 
 from __future__ import annotations
 
 from trustdocs.core.escape import md
-from trustdocs.model.citations import Cite
+from trustdocs.core.markdown import join_and
 from trustdocs.model.dataset import DataSet
 from trustdocs.model.records import Area
-from trustdocs.rendering.documents.clauses import Section, ref, render_sections
+from trustdocs.rendering.documents.clauses import Clause, Note, Section, note, ref, render_sections, with_notes
 from trustdocs.rendering.documents.particulars import Particulars, area_title, particulars
 from trustdocs.rendering.documents.source import DocumentSource
-from trustdocs.rendering.documents.text import bullets, source_notes, table
-from trustdocs.rendering.notice import document_notice
+from trustdocs.rendering.documents.text import bullets, sources_line, table, version_line
+from trustdocs.rendering.notice import document_notice, every_value_illustrative
 
 SLUG = "trust-board-constitution"
 TITLE = "Model constitution for a Children's Trust Board"
-# Records this document quotes by id. The registry turns this into a data check,
-# so renaming or deleting one is an editor's error message, not a broken document.
-QUOTED_RECORDS = {
-    ("board", "rules"): (
-        "rule-partners-keep-functions",
-        "rule-separate-chairs",
-        "rule-lscb-distinct",
-        "rule-engage-every-district",
-    ),
-    ("duties", "duties"): ("pool-budgets-and-share-resources",),
-}
+INTRODUCTION = "introduction"  # what a note in board.yml names to be referred to from the introduction
+# Every clause id, for the check on board.yml's notes (a test keeps it equal to what sections() makes).
+CLAUSE_IDS = frozenset(
+    {
+        INTRODUCTION,
+        *("name", "status", "partners-keep-functions", "objectives", "board-functions"),
+        *("core-members", "schools", "voluntary-sector", "other-members", "substitutes", "district-councils"),
+        *("chair-appointment", "vice-chair", "separate-chairs", "quorum", "making-decisions", "binding-decisions"),
+        *("meeting-frequency", "papers", "minutes", "quorum-failure", "setting-up-sub-groups", "sub-group-terms"),
+        *("safeguarding-board", "local-strategic-partnership", "other-partnerships", "pooled-budgets"),
+        *("written-agreements", "declaring-interests", "register-of-interests", "taking-part", "review-period"),
+        *("amendment", "stable-numbers", "adopting", "signatures"),
+    }
+)
+AREA_NOTE = "note-area-values"
+MEMBERS_NOTE = "note-other-members"
+NOTES_INTRO = (
+    "These notes are not part of the constitution. Each says where a clause comes from and what its status "
+    "was when this document was made, with its sources. Delete them when the Board adopts the constitution."
+)
+# Column widths, in per cent of the page: the seat number is short, the names are not.
+SEAT_WIDTHS = (10, 45, 45)
+SIGNATURE_WIDTHS = (10, 24, 18, 18, 18, 12)
+
+
+def sections(data: DataSet, area: Area | None = None) -> list[Section]:
+    """The constitution's numbered sections and clauses, generic (area None) or filled in for an area."""
+    p = particulars(area)
+    return [
+        name_and_status(p),
+        purpose(data, p),
+        functions(data),
+        membership(data, p),
+        chairing(p),
+        decisions(p),
+        meetings(p),
+        sub_groups(),
+        relationships(p),
+        resources(),
+        conflicts(),
+        review(p),
+        adoption(data, p),
+    ]
 
 
 def constitution(data: DataSet, area: Area | None = None) -> DocumentSource:
     """The generic model (area None) or an area's filled-in constitution."""
     p = particulars(area)
-    sections = [
-        name_and_status(data, p),
-        purpose(data, p),
-        functions(data, p),
-        membership(data, p),
-        chairing(data, p),
-        decisions(p),
-        meetings(p),
-        sub_groups(),
-        relationships(data),
-        resources(data),
-        conflicts(),
-        review(p),
-        adoption(data, p),
-    ]
     title = f"{TITLE}: {area_title(area)}" if area else TITLE
-    markdown = (
-        f"# {md(title)}\n\n{introduction(p)}\n{document_notice(data, area)}\n{render_sections(sections)}\n"
-        f"{source_notes(data, _cites(data, area))}"
+    numbered, intro_notes = _with_note_references(sections(data, area), data, area)
+    present = {c.id for s in numbered for c in s.clauses} | {INTRODUCTION}
+    body = (
+        f"# {md(title)}\n\n{version_line(data, p.area_name if area else None)}\n{introduction(p, intro_notes)}\n"
+        f"{document_notice(data, area)}\n{render_sections(numbered)}"
     )
     return DocumentSource(
         slug=f"{area.id}/{SLUG}" if area else SLUG,
         title=title,
-        markdown=markdown,
+        markdown=with_notes(body, notes(data, area, present), NOTES_INTRO),
         data_files=(f"data/areas/{area.id}.yml",) if area else ("data/board.yml",),
+        owner=area.id if area else "model",
     )
 
 
-def introduction(p: Particulars) -> str:
+def introduction(p: Particulars, intro_notes: list[tuple[str, str]]) -> str:
+    """The opening paragraph; it names the notes board.yml attaches to the introduction by their headings."""
+    see = "".join(f" See {note(i)}: {md(heading[:1].lower() + heading[1:])}." for i, heading in intro_notes)
     if p.area is None:
         return (
             "This is a model. Replace every part in square brackets with your area's details, "
-            "then delete this paragraph. Clause numbers are fixed, so keep them when you leave a clause out.\n"
+            "then delete this paragraph. Clause numbers are fixed, so keep them when you leave a clause out. "
+            f"The notes at the end say where each clause comes from.{see}\n"
         )
     return (
-        f"This is the model constitution filled in for {p.area_name}. "
-        "Check each choice with the member bodies before the Board adopts it.\n"
+        f"This is the model constitution filled in for {p.area_name}. Check each choice with the member bodies "
+        f"before the Board adopts it. See {note(AREA_NOTE)} for where its values come from.{see}\n"
     )
 
 
-def name_and_status(data: DataSet, p: Particulars) -> Section:
+def name_and_status(p: Particulars) -> Section:
     s = Section("name-and-status", "Name and status")
-    s.add("name", "Name", f"The Board is called {p.trust_name}. In this constitution it is called the Board.")
+    s.add(
+        "name",
+        "Name",
+        f"The Board is called {p.trust_name}. In this constitution it is called the Board.",
+        fills=("trust_name",),
+    )
     s.add(
         "status",
         "Status",
         f"{p.local_authority} sets up and maintains the Board. It leads the arrangements for cooperation "
-        "under section 10 of the Children Act 2004.",
-        f"The Board is the governing body of the Children's Trust for {p.area_name}.",
+        f"under section 10 of the Children Act 2004 in {p.area_name}. The Board is the governing body of the "
+        f"Children's Trust for {p.area_name}.",
+        fills=("local_authority", "name"),
     )
     s.add(
-        "partners-keep-functions", "Partners keep their own functions", md(_rule(data, "rule-partners-keep-functions"))
+        "partners-keep-functions",
+        "Member bodies keep their own functions",
+        "Each member body stays responsible for its own functions. The Board does not take them over.",
     )
     return s
 
@@ -96,31 +134,22 @@ def name_and_status(data: DataSet, p: Particulars) -> Section:
 def purpose(data: DataSet, p: Particulars) -> Section:
     s = Section("purpose", "Purpose and objectives")
     s.add(
-        "purpose-statement",
-        "Purpose",
-        f"The Board brings the member bodies together to improve the well-being of children and young people in {p.area_name}.",
-    )
-    s.add(
         "objectives",
         "Objectives",
-        "The Board's objectives are to:",
+        f"The Board brings the member bodies together in {p.area_name} to:",
         bullets(_lower_first(md(o.text)) for o in data.board.objectives),
+        fills=("name",),
     )
     return s
 
 
-def functions(data: DataSet, p: Particulars) -> Section:
+def functions(data: DataSet) -> Section:
     s = Section("functions", "Functions")
     s.add(
         "board-functions",
         "What the Board does",
         "The Board will:",
         bullets(_lower_first(md(f.text)) for f in data.board.functions),
-    )
-    s.add(
-        "functions-limits",
-        "Limits",
-        f"The Board does not take over any member body's functions. See {ref('partners-keep-functions')}.",
     )
     return s
 
@@ -133,21 +162,24 @@ def membership(data: DataSet, p: Particulars) -> Section:
         "Core members",
         "Each of these bodies appoints one member of the Board. Each member must be senior enough to commit "
         "their body's resources.",
-        table(["Seat", "Partner", "Member body"], rows),
+        table(["Seat", "Partner", "Member body"], rows, SEAT_WIDTHS),
         f"Schools and the voluntary and community sector also have members. See {ref('schools')} and {ref('voluntary-sector')}.",
+        fills=("bodies", "area_type"),  # the kind of area decides which seats there are
     )
     s.add(
         "schools",
         "Schools and the Schools Forum",
         f"Schools in the area choose {p.schools_representatives} head teachers to represent them. "
         "Between them they represent primary, secondary and special schools.",
-        "The Schools Forum appoints one member. It speaks for schools across the area, but not as their only voice.",
+        "The Schools Forum appoints one member. The Board treats the Schools Forum as a full partner.",
+        fills=("schools_representatives",),
     )
     s.add(
         "voluntary-sector",
         "Voluntary and community sector",
         f"The voluntary and community sector chooses {p.voluntary_sector_representatives} members. "
-        "They report back to the organisations they represent.",
+        f"They report back to the organisations they represent.",
+        fills=("voluntary_sector_representatives",),
     )
     extra = [md(m.role) for m in p.area.additional_members] if p.area else [placeholder_list()]
     s.add(
@@ -157,6 +189,7 @@ def membership(data: DataSet, p: Particulars) -> Section:
         if extra
         else "No other bodies or people have a seat on the Board.",
         "The Board may invite other people to attend for particular items. They do not vote.",
+        fills=("additional_members",),
     )
     s.add(
         "substitutes",
@@ -168,8 +201,9 @@ def membership(data: DataSet, p: Particulars) -> Section:
         s.add(
             "district-councils",
             heading,
-            md(_rule(data, "rule-engage-every-district")),
-            "Each district council has its own seat. No district council represents the others.",
+            f"Each district council in the area has its own seat (see {ref('core-members')}). "
+            f"No district council represents another.",
+            fills=("area_type",),
         )
     return s
 
@@ -178,15 +212,21 @@ def placeholder_list() -> str:
     return md("[Other members, by role, or delete this clause]")
 
 
-def chairing(data: DataSet, p: Particulars) -> Section:
+def chairing(p: Particulars) -> Section:
     s = Section("chair", "Chair and vice-chair")
-    s.add("chair-appointment", "Chair", f"{p.chair} chairs the Board.")
-    s.add("vice-chair", "Vice-chair", f"{p.vice_chair} is vice-chair and chairs meetings when the chair is absent.")
+    s.add("chair-appointment", "Chair", f"{p.chair} chairs the Board.", fills=("chair",))
+    s.add(
+        "vice-chair",
+        "Vice-chair",
+        f"{p.vice_chair} is vice-chair and chairs meetings when the chair is absent.",
+        fills=("vice_chair",),
+    )
     s.add(
         "separate-chairs",
-        "Safeguarding board has a different chair",
-        md(_rule(data, "rule-separate-chairs")),
-        f"Chair of the Local Safeguarding Children Board: {p.lscb_chair}. See {ref('safeguarding-board')}.",
+        "Chair of the safeguarding board",
+        "The Board's chair does not chair the Local Safeguarding Children Board. "
+        f"The safeguarding board's chair is: {p.lscb_chair}. See {ref('safeguarding-board')}.",
+        fills=("lscb_chair",),
     )
     return s
 
@@ -198,6 +238,7 @@ def decisions(p: Particulars) -> Section:
         "Quorum",
         f"A meeting can make decisions when {p.quorum} members are present. They must include the chair or "
         f"vice-chair, a member for {p.local_authority} and a health member.",
+        fills=("quorum", "local_authority"),
     )
     s.add(
         "making-decisions",
@@ -209,7 +250,7 @@ def decisions(p: Particulars) -> Section:
         "binding-decisions",
         "Decisions that commit a member body",
         "A decision that commits a member body's money or staff needs that body's own agreement first. "
-        f"See {ref('functions-limits')} and {ref('pooled-budgets')}.",
+        f"See {ref('partners-keep-functions')} and {ref('pooled-budgets')}.",
     )
     return s
 
@@ -220,8 +261,14 @@ def meetings(p: Particulars) -> Section:
         "meeting-frequency",
         "How often the Board meets",
         f"The Board meets {p.meetings_per_year} times a year. The chair may call an extra meeting with 10 working days' notice.",
+        fills=("meetings_per_year",),
     )
-    s.add("papers", "Papers", f"The agenda and papers go to members {p.papers_days} working days before each meeting.")
+    s.add(
+        "papers",
+        "Papers",
+        f"The agenda and papers go to members {p.papers_days} working days before each meeting.",
+        fills=("papers_days",),
+    )
     s.add(
         "minutes",
         "Minutes",
@@ -252,35 +299,44 @@ def sub_groups() -> Section:
     return s
 
 
-def relationships(data: DataSet) -> Section:
+def relationships(p: Particulars) -> Section:
     s = Section("relationships", "Relationships with other partnerships")
     s.add(
         "safeguarding-board",
         "Local Safeguarding Children Board",
-        md(_rule(data, "rule-lscb-distinct")),
-        "It challenges local safeguarding work when needed. It reports to the Children's Trust, and the Trust holds it "
-        "to account for safeguarding all children and young people.",
+        "The Local Safeguarding Children Board keeps its own identity and forms its own view of local safeguarding. "
+        "It reports to the Board. The Board takes its advice into account in safeguarding decisions. The Board "
+        f"holds it to account for safeguarding all children and young people in {p.area_name}.",
+        fills=("name",),
     )
-    partnerships = [f"**{md(data.partner(r.partner).name)}**: {md(r.text)}" for r in data.board.relationships]
-    s.add("other-partnerships", "Partnerships", "The Board works with these partnerships:", bullets(partnerships))
+    s.add(
+        "local-strategic-partnership",
+        "Local Strategic Partnership",
+        "The Board works within the Local Strategic Partnership and speaks there for children and young people. "
+        "It keeps the Children and Young People's Plan consistent with the Sustainable Community Strategy.",
+    )
+    s.add(
+        "other-partnerships",
+        "Partnerships for ages 0 to 7 and 14 to 19",
+        "The area's 14 to 19 partnership and any 0 to 7 partnerships work within the framework the Board sets. "
+        "The Board takes their views into account in its decisions.",
+    )
     return s
 
 
-def resources(data: DataSet) -> Section:
+def resources() -> Section:
     s = Section("resources", "Pooled budgets and shared resources")
-    power = next(d for d in data.duties if d.id == "pool-budgets-and-share-resources")  # see QUOTED_RECORDS
     s.add(
         "pooled-budgets",
-        "Pooled budgets",
-        md(power.summary),
-        "Each pooled budget has a written agreement. It names the host body, what each body pays in and how the budget is audited.",
+        "Who may pool budgets and share resources",
+        "Only the local authority and its relevant partners may pool budgets or share staff, goods, services, "
+        "accommodation and other resources. Other member bodies cannot take part.",
     )
     s.add(
-        "shared-resources",
-        "Staff, services and premises",
-        "Under section 10 of the Children Act 2004, only the local authority and the relevant partners may share "
-        "staff, goods, services, accommodation and other resources. The power does not extend to other member bodies.",
-        "A written agreement records each arrangement.",
+        "written-agreements",
+        "Written agreements",
+        "A written agreement records each of these arrangements. It names the host body, what each body "
+        "contributes and how the arrangement is audited.",
     )
     return s
 
@@ -307,7 +363,12 @@ def conflicts() -> Section:
 
 def review(p: Particulars) -> Section:
     s = Section("review", "Review and amendment")
-    s.add("review-period", "Review", f"The Board reviews this constitution every {p.review_months} months.")
+    s.add(
+        "review-period",
+        "Review",
+        f"The Board reviews this constitution every {p.review_months} months.",
+        fills=("review_months",),
+    )
     s.add(
         "amendment",
         "Amendment",
@@ -324,41 +385,99 @@ def review(p: Particulars) -> Section:
 
 def adoption(data: DataSet, p: Particulars) -> Section:
     s = Section("adoption", "Adoption")
-    rows = [[md(partner.name), body, "", "", "", ""] for partner, body in p.seats(data)]
+    rows = [[str(i), body, "", "", "", ""] for i, (_, body) in enumerate(p.seats(data), 1)]
     s.add(
         "adopting",
         "Adopting this constitution",
-        f"Each member body listed in {ref('core-members')} signs below to adopt this constitution.",
+        f"This constitution takes effect when a person authorised by each member body in {ref('core-members')} "
+        "has signed it below. The seat numbers are those in that clause.",
     )
-    s.add("signatures", "Signatures", table(["Partner", "Member body", "Name", "Position", "Signature", "Date"], rows))
+    # The table comes straight after the heading: the print stylesheet and the office layout find it there.
+    s.add(
+        "signatures",
+        "Signatures",
+        table(["Seat", "Member body", "Name", "Role", "Signature", "Date"], rows, SIGNATURE_WIDTHS),
+        fills=("bodies",),
+    )
     return s
 
 
-def _rule(data: DataSet, rule_id: str) -> str:
-    """The text of a rule the constitution quotes (the loader checks each exists: QUOTED_RECORDS)."""
-    return next(r.text for r in data.board.rules if r.id == rule_id)
+# --- notes ------------------------------------------------------------------------
+
+
+def notes(data: DataSet, area: Area | None, present: set[str]) -> list[Note]:
+    """The numbered notes: board.yml's for the clauses this document has, then the area's own."""
+    out = [
+        Note(n.id, md(n.heading), md(n.text), sources_line(data, n.cites))
+        for n in data.board.constitution_notes
+        if present & set(n.clauses)
+    ]
+    if area is not None:
+        name = md(area.name)
+        out.append(
+            Note(AREA_NOTE, f"Where {name}'s values come from", _area_text(area), sources_line(data, area.cites))
+        )
+        members = tuple(c for m in area.additional_members for c in m.cites)
+        if members:
+            out.append(
+                Note(
+                    MEMBERS_NOTE,
+                    f"{name}'s other members",
+                    f"The other members come from {name}'s file, which cites its source for them.",
+                    sources_line(data, members),
+                )
+            )
+    return out
+
+
+def _with_note_references(
+    sections: list[Section], data: DataSet, area: Area | None
+) -> tuple[list[Section], list[tuple[str, str]]]:
+    """Each clause ends with 'See note N.' for the notes that explain it; the introduction's notes are returned."""
+    explains: dict[str, list[str]] = {}
+    for n in data.board.constitution_notes:
+        for clause_id in n.clauses:
+            explains.setdefault(clause_id, []).append(n.id)
+    if area is not None and any(m.cites for m in area.additional_members):
+        explains.setdefault("other-members", []).append(MEMBERS_NOTE)
+    out = []
+    for section in sections:
+        clauses = []
+        for clause in section.clauses:
+            ids = explains.get(clause.id, [])
+            blocks = clause.blocks
+            if ids and blocks[-1].startswith(("|", "- ")):  # after a table or a list: a paragraph of its own
+                blocks = (*blocks, _see(ids))
+            elif ids:
+                blocks = (*blocks[:-1], f"{blocks[-1].rstrip()} {_see(ids)}")
+            clauses.append(Clause(clause.id, clause.heading, blocks, clause.fills))
+        out.append(Section(section.id, section.heading, clauses))
+    headings = {n.id: n.heading for n in data.board.constitution_notes}
+    return out, [(i, headings[i]) for i in explains.get(INTRODUCTION, [])]
+
+
+def _see(note_ids: list[str]) -> str:
+    return "See " + join_and(note(i) for i in note_ids) + "."
+
+
+def _area_text(area: Area) -> str:
+    name = md(area.name)
+    if area.fictional:
+        return f"{name} is a made-up area, so every value for it is illustrative. Its file cites these sources."
+    if every_value_illustrative(area):
+        return (
+            f"Every value for {name} is illustrative: no source on the site states them. Its file cites the "
+            "paragraphs of the 2008 proposals on the choices it makes."
+        )
+    if area.illustrative:
+        return (
+            f"The values for {name} come from its file. Those its source does not state are illustrative, and the "
+            "status section at the start lists them. The others come from these sources."
+        )
+    return f"The values for {name} come from its file, which cites these sources."
 
 
 def _lower_first(text: str) -> str:
     """'Improve the well-being.' -> 'improve the well-being', to follow 'The Board will:' as a list item."""
     text = text.rstrip(".")
     return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
-
-
-def _cites(data: DataSet, area: Area | None) -> list[tuple[str, tuple[Cite, ...]]]:
-    """What the constitution draws on, for its notes on sources."""
-    board = data.board
-    out = [
-        ("Objectives", tuple(c for o in board.objectives for c in o.cites)),
-        ("Functions", tuple(c for f in board.functions for c in f.cites)),
-        ("Membership", tuple(c for m in board.membership for c in m.cites)),
-        ("Rules", tuple(c for r in board.rules for c in r.cites)),
-        ("Relationships", tuple(c for r in board.relationships for c in r.cites)),
-        (
-            "Pooled budgets and shared resources",
-            next(d for d in data.duties if d.id == "pool-budgets-and-share-resources").cites,
-        ),
-    ]
-    if area is not None:
-        out.append((f"{area.name}'s choices", area.cites + tuple(c for m in area.additional_members for c in m.cites)))
-    return out

@@ -2,7 +2,9 @@
 
 * DOCX and ODT: pandoc (from PyPI's pypandoc-binary, so it works offline)
   reads the Markdown with raw HTML turned off and styles the result from our
-  reference documents. The containers are rewritten with fixed timestamps.
+  reference documents. :mod:`layout` adds what Markdown cannot say (rows
+  that keep together, room to sign, the title in the footer, the ODT's cell
+  borders), and the containers are rewritten with fixed timestamps.
 * PDF: pandoc writes an HTML fragment from the same Markdown; we wrap it in a
   page with the language and title; WeasyPrint renders it with the print
   styles as PDF/UA-1
@@ -22,6 +24,7 @@ from pathlib import Path
 import pypandoc
 
 from trustdocs.core.clock import build_time, source_date_epoch
+from trustdocs.rendering.documents.layout import docx_layout, odt_layout
 from trustdocs.rendering.documents.reference import reference_document
 from trustdocs.rendering.documents.source import DocumentError, DocumentSource
 from trustdocs.rendering.documents.zips import normalise_zip
@@ -70,11 +73,11 @@ def _body(source: DocumentSource) -> str:
 
 
 def to_docx(source: DocumentSource) -> bytes:
-    return normalise_zip(_pandoc(source, "docx"))
+    return normalise_zip(_pandoc(source, "docx"), docx_layout(source.title))
 
 
 def to_odt(source: DocumentSource) -> bytes:
-    return normalise_zip(_pandoc(source, "odt"))
+    return normalise_zip(_pandoc(source, "odt"), odt_layout(source.title))
 
 
 def to_html(source: DocumentSource) -> str:

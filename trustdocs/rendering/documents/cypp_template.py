@@ -15,7 +15,7 @@ from trustdocs.model.records import Area, Requirement
 from trustdocs.rendering.documents.clauses import Section, ref, render_sections
 from trustdocs.rendering.documents.particulars import Particulars, area_title, particulars, placeholder
 from trustdocs.rendering.documents.source import DocumentSource
-from trustdocs.rendering.documents.text import bullets, source_notes, table
+from trustdocs.rendering.documents.text import bullets, source_notes, table, version_line
 from trustdocs.rendering.notice import document_notice
 from trustdocs.rendering.status import current, plain
 
@@ -24,30 +24,37 @@ TITLE = "Children and Young People's Plan template"
 CONSULT_CATEGORIES = ("local-authority", "relevant-partner", "proposed-partner", "other-partner", "related-partnership")
 
 
-def cypp_template(data: DataSet, area: Area | None = None) -> DocumentSource:
+def sections(data: DataSet, area: Area | None = None) -> list[Section]:
+    """The template's numbered sections, generic (area None) or filled in for an area."""
     p = particulars(area)
     as_at = data.latest_source_date  # a document describes the data as its sources leave it
-    sections = [
+    return [
         about(data, p),
         *(requirement(data, r, as_at) for r in data.cypp.requirements),
         contributions(data, p),
         consultees(data, p),
         review_schedule(p),
     ]
+
+
+def cypp_template(data: DataSet, area: Area | None = None) -> DocumentSource:
+    p = particulars(area)
     title = f"{TITLE}: {area_title(area)}" if area else TITLE
     intro = (
-        "Each section says what the plan needs and asks questions to help you write it. "
+        version_line(data, p.area_name if area else None)
+        + "\nEach section says what the plan needs and asks questions to help you write it. "
         "Replace the text in square brackets.\n\n" + document_notice(data, area)
     )
     notes = [("Plan", data.cypp.plan.cites), *((md(r.heading), r.cites) for r in data.cypp.requirements)]
     if area is not None:
         notes.append((f"{area.name}'s choices", area.cites))
-    markdown = f"# {md(title)}\n\n{intro}\n\n{render_sections(sections)}\n{source_notes(data, notes)}"
+    markdown = f"# {md(title)}\n\n{intro}\n\n{render_sections(sections(data, area))}\n{source_notes(data, notes)}"
     return DocumentSource(
         slug=f"{area.id}/{SLUG}" if area else SLUG,
         title=title,
         markdown=markdown,
         data_files=(f"data/areas/{area.id}.yml",) if area else ("data/cypp.yml",),
+        owner=area.id if area else "model",
     )
 
 
@@ -65,6 +72,7 @@ def about(data: DataSet, p: Particulars) -> Section:
         "These bodies own it jointly:",
         bullets(owners),
         f"{p.trust_name} agrees it. See {ref('review-dates')} for when it is reviewed.",
+        fills=("name", "plan_period", "trust_name"),
     )
     s.add("plan-summary", "What the plan is for", md(data.cypp.plan.summary))
     return s
@@ -72,7 +80,7 @@ def about(data: DataSet, p: Particulars) -> Section:
 
 def requirement(data: DataSet, r: Requirement, as_at: datetime.date) -> Section:
     s = Section(r.id, md(r.heading))
-    status = " ".join(plain(e, r.status, data, as_at) for e in current(r.status, as_at))
+    status = " ".join(plain(e, r.status, data, as_at, html=False) for e in current(r.status, as_at))
     s.add(f"{r.id}-needs", "What this section needs", md(r.text), f"Status: {status}")
     if r.prompts:
         s.add(f"{r.id}-prompts", "Questions to answer", bullets(md(q) for q in r.prompts))
@@ -107,7 +115,8 @@ def contributions(data: DataSet, p: Particulars) -> Section:
         "Contributions",
         "Show how each partner's budget will help the plan. Say whether the money is in a pooled budget, "
         "aligned with others or spent by the body alone.",
-        table(["Partner", "Body", "Contribution to the plan", "Spend each year", "Budget"], rows),
+        table(["Partner", "Body", "Contribution to the plan", "Spend each year", "Budget"], rows, (22, 22, 26, 13, 17)),
+        fills=("bodies",),
     )
     return s
 
@@ -154,6 +163,7 @@ def review_schedule(p: Particulars) -> Section:
         "review-dates",
         "When the plan is reviewed",
         "The Board reviews the plan every year and reports on progress.",
-        table(["Review", "Year", "Who", "What it produces"], rows),
+        table(["Review", "Year", "Who", "What it produces"], rows, (18, 12, 32, 38)),
+        fills=("plan_period", "trust_name"),
     )
     return s

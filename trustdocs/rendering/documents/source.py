@@ -31,3 +31,4 @@ class DocumentSource:
     markdown: str  # the body, starting with a "# " heading; editor text already escaped
     data_files: tuple[str, ...]  # "Edit this page" goes to the first
     lang: str = "en-GB"
+    owner: str = ""  # whose it is, named in its file names: an area's id, or "model" (see paths.download)

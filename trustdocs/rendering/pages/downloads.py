@@ -24,4 +24,5 @@ def downloads_page(exports: tuple[str, ...], sizes: Sizes) -> Page:
 
 
 def pages(site: Site) -> Iterator[Page]:
-    yield downloads_page(site.exports, site.sizes)
+    # The data exports; the area file to fill in (downloads/) is offered on its own page.
+    yield downloads_page(tuple(e for e in site.exports if not e.startswith("downloads/")), site.sizes)
