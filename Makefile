@@ -19,7 +19,7 @@ ZENSICAL_STAMP := $(VENV)/.zensical-installed
 # Material prints an end-of-life banner on every build; the date is noted in the README.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup setup-checks serve build production validate lint unit test check check-external mutation zensical lock clean
+.PHONY: help setup setup-checks serve build production validate lint unit test check check-external mutation benchmark zensical lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -106,6 +106,10 @@ zensical: setup $(ZENSICAL_STAMP) ## Build with the pinned Zensical, post-proces
 
 check-external: build ## Check external links too (needs internet; not part of the offline suite)
 	$(BIN)/python -m checks.links --external site
+
+N ?= 150
+benchmark: setup ## Time the build with N synthetic areas beside the real ones (default 150; N=0: the real site) against plain Material (not in make test)
+	$(BIN)/python benchmarks/scale.py $(N)
 
 lock: setup ## Re-pin requirements.txt (with hashes) from requirements.in
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.txt requirements.in

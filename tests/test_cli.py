@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 import sys
 
 import pytest
+
+from trustdocs.core.problems import DataError
 
 
 def trustdocs(*args: str, cwd) -> subprocess.CompletedProcess:
@@ -86,3 +90,94 @@ def test_no_build_is_ever_dirty(root):
     """A --dirty build reuses pages from an earlier build: a deleted data record could stay published."""
     sources = [root / "Makefile", root / ".ci" / "run", root / "trustdocs" / "cli.py", root / "checks" / "__main__.py"]
     assert [s.name for s in sources if "--dirty" in s.read_text(encoding="utf-8")] == []
+
+
+def _fresh_process_state(monkeypatch, load, handed_off: dict[str, str]):
+    """The loader's state as a new process finds it, with the hand-off in its environment; counts loads."""
+    loads = []
+    real_load = load.LOADER.load
+    monkeypatch.setattr(load.LOADER, "_cache", {})
+    monkeypatch.setattr(load, "_adopted", False)
+    monkeypatch.setattr(load.LOADER, "load", lambda data_dir: loads.append(data_dir) or real_load(data_dir))
+    for name, value in handed_off.items():
+        monkeypatch.setenv(name, value)
+    return loads
+
+
+def test_a_build_loads_the_data_once_and_hands_it_to_mkdocs(data_copy, tmp_path, monkeypatch):
+    from trustdocs.pipeline import load
+
+    monkeypatch.setattr(load.LOADER, "_cache", {})
+    data = load.load_dataset_once(data_copy.path)
+    handed_off = load.hand_off(data_copy.path, tmp_path)
+    assert list(handed_off) == [load.HANDOFF]
+    loads = _fresh_process_state(monkeypatch, load, handed_off)
+    assert load.load_dataset_once(data_copy.path) == data
+    assert loads == []
+
+
+def test_a_data_file_changed_after_the_hand_off_is_loaded_afresh(data_copy, tmp_path, monkeypatch):
+    from trustdocs.pipeline import load
+
+    monkeypatch.setattr(load.LOADER, "_cache", {})
+    load.load_dataset_once(data_copy.path)
+    handed_off = load.hand_off(data_copy.path, tmp_path)
+    data_copy.replace("outcomes.yml", "name: Stay safe", "name: Stay safe from harm")
+    loads = _fresh_process_state(monkeypatch, load, handed_off)
+    fresh = load.load_dataset_once(data_copy.path)
+    assert loads == [data_copy.path]
+    assert "Stay safe from harm" in [o.name for o in fresh.outcomes]
+
+
+def _handed_off_then(data_copy, tmp_path, monkeypatch, change) -> list:
+    """Load and hand off, make ``change`` to data/, then load in a 'new process': the loads it made."""
+    from trustdocs.pipeline import load
+
+    monkeypatch.setattr(load.LOADER, "_cache", {})
+    load.load_dataset_once(data_copy.path)
+    handed_off = load.hand_off(data_copy.path, tmp_path)
+    change(data_copy.path)
+    loads = _fresh_process_state(monkeypatch, load, handed_off)
+    try:
+        load.load_dataset_once(data_copy.path)
+    except DataError:
+        pass  # the fresh load found the change; what matters is that it loaded
+    return loads
+
+
+def test_an_edit_that_keeps_the_size_and_the_time_is_still_seen(data_copy, tmp_path, monkeypatch):
+    def edit(data):
+        path = data / "outcomes.yml"
+        before = path.stat()
+        path.write_text(path.read_text(encoding="utf-8").replace("Stay safe", "Stay SAFE"), encoding="utf-8")
+        assert path.stat().st_size == before.st_size
+        os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+
+    assert _handed_off_then(data_copy, tmp_path, monkeypatch, edit) == [data_copy.path]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda data: shutil.copy(data / "areas" / "wessex.yml", data / "areas" / "mercia.yml"),  # a new file
+        lambda data: (data / "areas" / "wessex.yml").unlink(),  # a file removed
+        lambda data: (data / "areas" / "wessex.yml").rename(data / "wessex.yml"),  # the same file moved
+        lambda data: (data / "areas" / "stray").mkdir(),  # a folder the loader reports
+    ],
+    ids=["added", "removed", "moved", "folder"],
+)
+def test_an_added_removed_or_moved_entry_in_data_is_seen(data_copy, tmp_path, monkeypatch, change):
+    assert _handed_off_then(data_copy, tmp_path, monkeypatch, change) == [data_copy.path]
+
+
+def test_a_hand_off_for_another_data_folder_is_not_used(data_copy, tmp_path, monkeypatch):
+    from trustdocs.pipeline import load
+
+    monkeypatch.setattr(load.LOADER, "_cache", {})
+    load.load_dataset_once(data_copy.path)
+    handed_off = load.hand_off(data_copy.path, tmp_path)
+    other = tmp_path / "other-data"
+    shutil.copytree(data_copy.path, other)
+    loads = _fresh_process_state(monkeypatch, load, handed_off)
+    load.load_dataset_once(other)
+    assert loads == [other]

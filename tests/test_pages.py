@@ -293,3 +293,13 @@ def test_every_citation_in_the_data_is_listed_under_its_source_paragraph(dataset
     cited = set(every_cite(dataset))
     assert len(cited) > 150
     assert sorted(cited - set(index_citations(dataset, CITATIONS)), key=str) == []
+
+
+def test_each_areas_copies_of_the_model_documents_are_left_out_of_search(mini_pages):
+    unsearched = sorted(path for path, page in mini_pages.items() if not page.searchable)
+    assert unsearched == ["documents/testshire/cypp-template.md", "documents/testshire/trust-board-constitution.md"]
+    assert mini_pages["documents/testshire/cypp-template.md"].text.startswith(
+        "---\nrender_macros: false\nsearch:\n  exclude: true\n---\n\n# "
+    )
+    for generic in ("documents/trust-board-constitution.md", "documents/cypp-template.md", "areas/testshire.md"):
+        assert "exclude" not in mini_pages[generic].text.partition("\n---\n")[0], generic

@@ -146,3 +146,20 @@ def test_a_character_the_fonts_cannot_draw_is_a_data_error(data_copy):
         result.stderr,
         re.M,
     ), result.stderr
+
+
+def test_a_pdf_is_the_same_whatever_the_process_rendered_before():
+    """The stylesheet and fonts are set up once per process and shared: nothing one document does may reach the next."""
+    from trustdocs.rendering.documents import pdf
+    from trustdocs.rendering.documents.convert import render
+    from trustdocs.rendering.documents.source import DocumentSource
+
+    def source(slug: str, body: str) -> DocumentSource:
+        return DocumentSource(slug, f"Document {slug}", f"# Document {slug}\n\n{body}\n", ("data/board.yml",))
+
+    plain = source("plain", "Plain text.")
+    other = source("other", "**Bold**, *italic*, `code`.\n\n| A | B |\n|---|---|\n| 1 | 2 |\n\n## A heading")
+    pdf._set_up.cache_clear()
+    first = render(plain, "pdf")  # in a fresh set-up
+    render(other, "pdf")
+    assert render(plain, "pdf") == first  # after another document, with the same set-up

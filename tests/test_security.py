@@ -291,3 +291,19 @@ def test_every_finding_on_a_page_is_reported_in_order():
         "p.html: style loads from another origin: https://t.example/q.gif",
         "p.html: form submits to another origin not named by a consultation: https://c.example/",
     ]
+
+
+def test_a_page_the_parser_cannot_read_cleanly_fails_the_audit():
+    """Recovering from an error can drop markup (here a script nested too deep to be kept): never pass it unseen."""
+    findings = audit_page("p.html", page("<div>" * 300 + "<script>alert(1)</script>"))
+    assert findings == [
+        "p.html: the audit cannot read the page cleanly (line 1: Excessive depth in document: 256, "
+        "use XML_PARSE_HUGE option), so it cannot vouch for it"
+    ]
+
+
+def test_markup_inside_a_textarea_is_text_as_browsers_read_it():
+    assert audit_page("p.html", page('<textarea><img src="https://tracker.example/p.gif"></textarea>')) == []
+    assert audit_page("p.html", page("<noscript><p onclick='x()'>x</p></noscript>")) == [
+        "p.html: event-handler attribute onclick= on <p>"
+    ]

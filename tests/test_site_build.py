@@ -112,3 +112,19 @@ def test_download_links_state_the_size_of_the_published_file(built_site):
     assert len(links) >= 6, page
     for path, shown in links:
         assert shown == size_label((built_site / path).stat().st_size), path
+
+
+def test_the_search_index_has_the_generic_models_but_not_each_areas_copies(built_site, dataset):
+    import json
+
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = [doc["location"] for doc in index["docs"]]
+    for area in dataset.areas:
+        assert not [loc for loc in locations if loc.startswith(f"documents/{area.id}/")], area.id
+        assert f"areas/{area.id}/" in locations  # the area's own page is still found
+    quorum = [
+        doc["location"]
+        for doc in index["docs"]
+        if "quorum" in (doc["title"] + doc["text"]).lower() and doc["location"].startswith("documents/")
+    ]
+    assert "documents/trust-board-constitution/#quorum" in quorum

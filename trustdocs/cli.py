@@ -17,7 +17,7 @@ from pathlib import Path
 
 from trustdocs.core.problems import DataError, Problem
 from trustdocs.model.dataset import DataSet
-from trustdocs.pipeline.load import load_dataset
+from trustdocs.pipeline.load import hand_off, load_dataset, load_dataset_once
 
 PRODUCTION = "TRUSTDOCS_PRODUCTION"  # read by the MkDocs adapter (trustdocs/mkdocs_hooks.py)
 
@@ -67,10 +67,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0
 
 
-def build_site(config: Path, site_dir: Path, production: bool = False) -> int:
+def build_site(config: Path, site_dir: Path, production: bool = False, data_dir: Path | None = None) -> int:
     """Build into a fresh directory beside ``site_dir`` and swap it in only if the build passed.
 
-    A failed build leaves the previous site exactly as it was.
+    A failed build leaves the previous site exactly as it was. ``data_dir``:
+    data this process has loaded, handed to MkDocs so it is not loaded again.
     """
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -86,8 +87,13 @@ def build_site(config: Path, site_dir: Path, production: bool = False) -> int:
         "--site-dir",
         str(fresh),
     ]
-    env = {**os.environ, PRODUCTION: "1"} if production else None  # the MkDocs adapter checks the addresses
-    result = subprocess.run(command, check=False, env=env)
+    env = dict(os.environ)
+    if production:
+        env[PRODUCTION] = "1"  # the MkDocs adapter checks the addresses
+    with tempfile.TemporaryDirectory(prefix="trustdocs-build-") as private:  # only this user can read it
+        if data_dir is not None:
+            env.update(hand_off(data_dir, Path(private)))
+        result = subprocess.run(command, check=False, env=env)
     if result.returncode != 0:
         shutil.rmtree(fresh, ignore_errors=True)
         print(f"Build failed; {site_dir} was left unchanged.", file=sys.stderr)
@@ -182,10 +188,11 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    data = _load(args)  # fail fast, with the editor-friendly messages, before MkDocs starts
-    if isinstance(data, int):
-        return data
-    return build_site(args.config, args.site_dir, production=args.production)
+    try:  # fail fast, with the editor-friendly messages, before MkDocs starts
+        load_dataset_once(args.data)
+    except DataError as err:
+        return _report(err)
+    return build_site(args.config, args.site_dir, production=args.production, data_dir=args.data)
 
 
 def cmd_documents(args: argparse.Namespace) -> int:

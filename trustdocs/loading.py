@@ -9,6 +9,7 @@ never touches this module. Loading either returns a
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -154,6 +155,14 @@ class Loader:
         self._cache[key] = (fingerprint, data)
         return data
 
+    def loaded(self, data_dir: Path) -> tuple[tuple, DataSet] | None:
+        """What :meth:`load_once` holds for ``data_dir``: the files' fingerprint as they were read, and the data set."""
+        return self._cache.get(data_dir.resolve())
+
+    def adopt(self, data_dir: Path, fingerprint: tuple, data: DataSet) -> None:
+        """Take a data set that another process loaded from ``data_dir``; used only while the files still match ``fingerprint``."""
+        self._cache[data_dir.resolve()] = (fingerprint, data)
+
     def load_with_area(self, data_dir: Path, area_file: Path, folder: str = "areas") -> tuple[DataSet, str]:
         """The data set with one more area read from anywhere (``trustdocs documents --area FILE``).
 
@@ -175,5 +184,21 @@ class Loader:
         return build_dataset({name: d.data for name, d in docs.items()}), area_file.stem
 
 
-def _fingerprint(data_dir: Path) -> tuple:
-    return tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in data_dir.rglob("*") if p.is_file()))
+def _fingerprint(data_dir: Path) -> tuple[tuple[str, str], ...]:
+    """Every entry under ``data_dir``, by its path inside it, with a hash of what it holds.
+
+    Content, not times: an edit is seen even when it keeps the file's size and
+    lands within the file system's time resolution (or its time is set back).
+    Folders and links count too (the loader reports a stray one), so an added,
+    removed, renamed or moved entry changes the fingerprint as an edit does.
+    """
+    entries = []
+    for path in data_dir.rglob("*"):
+        name = path.relative_to(data_dir).as_posix()
+        kind = f"link to {os.readlink(path)}, " if path.is_symlink() else ""
+        if path.is_file():
+            kind += f"file {hashlib.sha256(path.read_bytes()).hexdigest()}"
+        else:
+            kind += "folder" if path.is_dir() else "other"
+        entries.append((name, kind))
+    return tuple(sorted(entries))

@@ -24,6 +24,8 @@ from trustdocs.rendering.paths import link
 # Front matter for every generated page: the Markdown is final, so the macros
 # plugin must not treat it as a Jinja template (data text is escaped anyway).
 FRONT_MATTER = "---\nrender_macros: false\n---\n\n"
+# The same, for a page left out of the site's search index (Material's search plugin reads it).
+UNSEARCHED_FRONT_MATTER = "---\nrender_macros: false\nsearch:\n  exclude: true\n---\n\n"
 
 STATUS_LABELS = {
     "lead-authority": "Lead authority: makes the cooperation arrangements",
@@ -54,10 +56,13 @@ class Page:
     path: str  # relative to docs/, e.g. partners/police.md
     markdown: str
     data_files: tuple[str, ...]  # e.g. ("data/partners.yml",): "Edit this page" goes to the first
+    searchable: bool = True  # False: left out of the search index (each area's copies of the model documents)
     search_boost: float = 1.0  # how far search lifts the page over others that match as well (rendering/search.py)
 
     @property
     def text(self) -> str:
+        if not self.searchable:
+            return UNSEARCHED_FRONT_MATTER + self.markdown
         if self.search_boost == 1.0:
             return FRONT_MATTER + self.markdown
         boost = f"search:\n  boost: {self.search_boost:g}\n"

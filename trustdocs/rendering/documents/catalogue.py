@@ -29,6 +29,7 @@ from trustdocs.core.clock import source_date_epoch
 from trustdocs.model.dataset import DataSet
 from trustdocs.model.records import Area
 from trustdocs.rendering import paths
+from trustdocs.rendering.documents import parallel
 from trustdocs.rendering.documents.constitution import constitution
 from trustdocs.rendering.documents.convert import FORMATS, render
 from trustdocs.rendering.documents.cypp_template import cypp_template
@@ -77,15 +78,42 @@ def render_documents(
     formats: Iterable[str] = FORMATS,
     cache_dir: Path | None = None,
     progress: Callable[[int, str, float], None] | None = None,
+    workers: int | None = None,
 ) -> dict[str, bytes]:
-    """Every source in every format: {download path: bytes}, in a stable order."""
+    """Every source in every format: {download path: bytes}, in a stable order.
+
+    Files found in the cache are read from it; the rest are rendered on every
+    core (:mod:`~trustdocs.rendering.documents.parallel`; ``workers``
+    overrides TRUSTDOCS_DOCUMENT_WORKERS) and cached as each arrives. The
+    bytes are the same as rendering one after another. A failure raises the
+    first failing document's error, in order, and returns nothing: whatever
+    rendered before it stays in the cache, which only ever holds whole files
+    under the key of what made them.
+    """
     jobs = [(source, fmt) for source in sources for fmt in formats]
+    cache = None if os.environ.get("TRUSTDOCS_DOCUMENT_CACHE") == "off" else cache_dir
+    known: dict[int, bytes] = {}
+    for index, (source, fmt) in enumerate(jobs):
+        if fmt == "md":  # the source itself: nothing to render or cache
+            known[index] = render(source, fmt)
+        elif cache is not None and (content := _read_cache(cache, source, fmt)) is not None:
+            known[index] = content
+    missing = [job for index, job in enumerate(jobs) if index not in known]
+    rendered = parallel.render_jobs(missing, _toolchain(), workers)
     out: dict[str, bytes] = {}
-    for done, (source, fmt) in enumerate(jobs, 1):
-        start = time.perf_counter()
-        out[download_path(source, fmt)] = _cached(source, fmt, cache_dir)
+    start = time.perf_counter()
+    for index, (source, fmt) in enumerate(jobs):
+        if index in known:
+            content = known[index]
+        else:
+            content = next(rendered)
+            if cache is not None:
+                _write_cache(cache, source, fmt, content)
+        out[download_path(source, fmt)] = content
         if progress is not None:
-            progress(done, download_path(source, fmt), time.perf_counter() - start)
+            now = time.perf_counter()
+            progress(index + 1, download_path(source, fmt), now - start)
+            start = now
     return out
 
 
@@ -97,21 +125,26 @@ def cache_location(default: Path) -> Path | None:
     return Path(value) if value else default
 
 
-def _cached(source: DocumentSource, fmt: str, cache_dir: Path | None) -> bytes:
-    if cache_dir is None or os.environ.get("TRUSTDOCS_DOCUMENT_CACHE") == "off":
-        return render(source, fmt)
+def _cache_path(cache_dir: Path, source: DocumentSource, fmt: str) -> Path:
     key = hashlib.sha256(
         "\0".join((_toolchain(), str(source_date_epoch()), fmt, source.lang, source.title, source.markdown)).encode()
     ).hexdigest()
-    path = cache_dir / key[:2] / f"{key}.{fmt}"
-    if path.is_file():
-        return path.read_bytes()
-    content = render(source, fmt)
+    return cache_dir / key[:2] / f"{key}.{fmt}"
+
+
+def _read_cache(cache_dir: Path, source: DocumentSource, fmt: str) -> bytes | None:
+    try:
+        return _cache_path(cache_dir, source, fmt).read_bytes()
+    except FileNotFoundError:
+        return None
+
+
+def _write_cache(cache_dir: Path, source: DocumentSource, fmt: str, content: bytes) -> None:
+    path = _cache_path(cache_dir, source, fmt)
     path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(".partial")
+    partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
     partial.write_bytes(content)
     partial.replace(path)  # atomic: a half-written file is never read back
-    return content
 
 
 @functools.cache

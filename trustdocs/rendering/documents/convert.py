@@ -6,7 +6,8 @@
   that keep together, room to sign, the title in the footer, the ODT's cell
   borders), and the containers are rewritten with fixed timestamps.
 * PDF: pandoc writes an HTML fragment from the same Markdown; we wrap it in a
-  page with the language, title and print styles; WeasyPrint renders PDF/UA-1
+  page with the language and title; WeasyPrint renders it with the print
+  styles as PDF/UA-1
   (tagged, with the language and title in its metadata). Its URL fetcher
   refuses everything but files in this package's assets folder: no network,
   no file elsewhere on the machine.
@@ -80,7 +81,7 @@ def to_odt(source: DocumentSource) -> bytes:
 
 
 def to_html(source: DocumentSource) -> str:
-    """A standalone print page: what WeasyPrint turns into the PDF."""
+    """The print page WeasyPrint turns into the PDF, with the print stylesheet (:func:`render_pdf` applies it)."""
     fragment = _pandoc(source, "html5").decode()
     stamp = build_time().strftime("%Y-%m-%dT%H:%M:%SZ")
     title = html.escape(source.title)
@@ -88,8 +89,7 @@ def to_html(source: DocumentSource) -> str:
         f'<!DOCTYPE html>\n<html lang="{html.escape(source.lang)}">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{title}</title>\n"
         f'<meta name="dcterms.created" content="{stamp}">\n<meta name="dcterms.modified" content="{stamp}">\n'
-        '<meta name="generator" content="trustdocs">\n'
-        '<link rel="stylesheet" href="print.css">\n</head>\n<body>\n'
+        '<meta name="generator" content="trustdocs">\n</head>\n<body>\n'
         f"<h1>{title}</h1>\n{fragment}</body>\n</html>\n"
     )
 

@@ -4,16 +4,25 @@ The URL fetcher is the guard: a ``file:`` URL inside ``assets/`` is read; any
 other URL (http, https, data, a file elsewhere, a path that climbs out with
 ``..`` or a symlink) stops the render with an error, rather than WeasyPrint's
 default of skipping it with a warning.
+
+The print stylesheet (``assets/print.css``) is applied to every page. It is
+parsed, and its bundled faces registered with fontconfig and Pango, once per
+process (:func:`_set_up`), not once per document: a worker that renders many
+documents pays for it once. The pages the documents make carry no stylesheet
+of their own, so that shared set-up holds only the bundled faces, and a
+document's bytes do not depend on what the process rendered before.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from weasyprint import HTML
+from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 from trustdocs.core import fonts
@@ -76,12 +85,28 @@ def check_printable(page: str, name: str) -> None:
         )
 
 
+@functools.cache
+def _set_up(root: Path) -> tuple[AssetsOnlyFetcher, FontConfiguration, CSS]:
+    """The fetcher, the font configuration and the parsed print stylesheet: made once per process."""
+    fetcher = AssetsOnlyFetcher(root)
+    font_config = FontConfiguration()
+    stylesheet = CSS(url=(root / "print.css").as_uri(), url_fetcher=fetcher, font_config=font_config)
+    return fetcher, font_config, stylesheet
+
+
 def render_pdf(page: str, name: str, root: Path = ASSETS) -> bytes:
-    """PDF/UA-1: tagged, with the document's language and title; the same HTML gives the same bytes
-    whatever fonts the machine has (only the bundled fonts are used)."""
+    """PDF/UA-1 of ``page`` with the print stylesheet: tagged, with the document's language and title; the same
+    HTML gives the same bytes whatever fonts the machine has (only the bundled fonts are used)."""
     check_printable(page, name)
     try:
-        document = HTML(string=page, base_url=root.as_uri() + "/", url_fetcher=AssetsOnlyFetcher(root))
-        return document.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=name.encode(), uncompressed_pdf=False)
+        fetcher, font_config, stylesheet = _set_up(root)
+        document = HTML(string=page, base_url=root.as_uri() + "/", url_fetcher=fetcher)
+        return document.write_pdf(
+            stylesheets=[stylesheet],
+            font_config=font_config,
+            pdf_variant="pdf/ua-1",
+            pdf_identifier=name.encode(),
+            uncompressed_pdf=False,
+        )
     except FatalURLFetchingError as err:
         raise DocumentError(f"{name}.pdf: {err}") from None

@@ -36,11 +36,11 @@ def format_links(here: str, source: DocumentSource, sizes: Sizes) -> str:
     return ", ".join(links)
 
 
-def document_page(source: DocumentSource, sizes: Sizes) -> Page:
+def document_page(source: DocumentSource, sizes: Sizes, searchable: bool = True) -> Page:
     here = paths.document(source.slug)
     heading, _, body = source.markdown.partition("\n")
     markdown = f"{heading}\n\nDownload this document: {format_links(here, source, sizes)}.\n{body}"
-    return Page(here, markdown, source.data_files)
+    return Page(here, markdown, source.data_files, searchable=searchable)
 
 
 KINDS_OF_AREA = {"unitary": "Unitary", "two-tier": "Two-tier (county and district councils)"}
@@ -174,12 +174,19 @@ def documents_index(data: DataSet, sources: list[DocumentSource], sizes: Sizes) 
 
 
 def pages(site: Site) -> Iterator[Page]:
-    """The downloads page, a page per document and a page per area."""
+    """The downloads page, a page per document and a page per area.
+
+    An area's copies of the model documents are left out of the search index:
+    each repeats a generic model (which stays in) with the area's values, so
+    they would grow the index, which every page loads, with every area. The
+    area's own page, which links to them, stays in.
+    """
     assert set(FORMATS) == {"pdf", "docx", "odt"}, "format_links lists these three"
     sources = list(site.documents)
+    area_copies = tuple(f"{area.id}/" for area in site.data.areas)
     yield documents_index(site.data, sources, site.sizes)
     for source in sources:
-        yield document_page(source, site.sizes)
+        yield document_page(source, site.sizes, searchable=not source.slug.startswith(area_copies))
     for area in site.data.areas:
         yield area_page(site.data, area, site.sizes)
 
