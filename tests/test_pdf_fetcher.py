@@ -26,9 +26,11 @@ SMALL_PAGE = "@page { size: 100mm 50mm; margin: 5mm; }\n"
 
 @pytest.fixture
 def assets(tmp_path) -> Path:
-    """assets/ with one stylesheet of its own, a secret stylesheet beside it and a symlink inside it to the secret."""
+    """assets/ with one stylesheet of its own, a secret stylesheet beside it and a symlink inside it to the secret;
+    its print.css (which render_pdf applies to every page) is empty, so only a page's own link can size the page."""
     folder = tmp_path / "assets"
     (folder / "fonts").mkdir(parents=True)
+    (folder / "print.css").write_text("", encoding="utf-8")
     (folder / "own.css").write_text(SMALL_PAGE, encoding="utf-8")
     (folder / "fonts" / "nested.css").write_text(SMALL_PAGE, encoding="utf-8")
     (tmp_path / "secret.css").write_text(SMALL_PAGE, encoding="utf-8")
@@ -128,17 +130,16 @@ def test_pdf_rendering_refuses_anything_but_own_assets(head, body, refused):
         render_pdf(PAGE.format(head=head, body=body), "test")
 
 
-def test_pdf_rendering_reads_its_own_stylesheet_and_fonts():
-    """print.css reaches the PDF through the fetcher: its page footer, and the bundled faces it names."""
-    pdf = render_pdf(PAGE.format(head='<link rel="stylesheet" href="print.css">', body=""), "test")
+def test_pdf_rendering_reads_its_own_stylesheet_and_fonts(assets):
+    """print.css (parsed once per process) reaches every PDF through the fetcher: its page footer, and the
+    bundled faces it names; a folder whose print.css is empty gives neither."""
+    pdf = render_pdf(PAGE.format(head="", body=""), "test")
     reader = PdfReader(io.BytesIO(pdf))
     assert "Page 1 of 1" in reader.pages[0].extract_text()  # the @page footer only print.css sets
     fonts = {str(font.get_object()["/BaseFont"]) for font in reader.pages[0]["/Resources"]["/Font"].values()}
     assert {name.split("+")[-1] for name in fonts} == {"TrustDocs-Sans"}  # the @font-face family, from fonts/
-    assert (
-        "Page 1 of 1"
-        not in PdfReader(io.BytesIO(render_pdf(PAGE.format(head="", body=""), "t"))).pages[0].extract_text()
-    )
+    bare = render_pdf(PAGE.format(head="", body=""), "t", root=assets)
+    assert "Page 1 of 1" not in PdfReader(io.BytesIO(bare)).pages[0].extract_text()
 
 
 def test_a_character_the_bundled_fonts_cannot_draw_is_refused():

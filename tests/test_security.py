@@ -125,7 +125,7 @@ def test_the_theme_page_passes():
         # Every on* attribute is a handler, not only the familiar three.
         ('<input onfocus="alert(1)" autofocus>', "", "event-handler attribute onfocus= on <input>"),
         ('<div onanimationstart="alert(1)">x</div>', "", "event-handler attribute onanimationstart= on <div>"),
-        ('<body onpageshow="alert(1)">', "", "event-handler attribute onpageshow= on <body>"),
+        ('<details ontoggle="alert(1)" open>x</details>', "", "event-handler attribute ontoggle= on <details>"),
         ('<p ONMOUSEOVER="alert(1)">x</p>', "", "event-handler attribute onmouseover= on <p>"),
     ],
 )
@@ -306,4 +306,14 @@ def test_markup_inside_a_textarea_is_text_as_browsers_read_it():
     assert audit_page("p.html", page('<textarea><img src="https://tracker.example/p.gif"></textarea>')) == []
     assert audit_page("p.html", page("<noscript><p onclick='x()'>x</p></noscript>")) == [
         "p.html: event-handler attribute onclick= on <p>"
+    ]
+
+
+def test_a_second_body_tag_whose_handlers_a_browser_would_keep_fails_the_audit():
+    """Browsers move a stray <body>'s attributes onto the page's body, so its onpageshow would run: the parser
+    reports the misplaced tag and the audit refuses the page rather than vouch for it."""
+    findings = audit_page("p.html", page('<body onpageshow="alert(1)">'))
+    assert findings == [
+        "p.html: the audit cannot read the page cleanly (line 1: htmlParseStartTag: misplaced <body> tag), "
+        "so it cannot vouch for it"
     ]
