@@ -24,7 +24,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields, is_dataclass
-from functools import cache
 from html import escape
 from typing import Any
 
@@ -36,10 +35,10 @@ from trustdocs.model.dataset import DataSet
 from trustdocs.rendering import paths
 from trustdocs.rendering.common import Page
 from trustdocs.rendering.paths import link
+from trustdocs.rendering.schemas import schemas
 from trustdocs.rendering.site import Site
 from trustdocs.rendering.sizes import Sizes, size_label
 from trustdocs.rendering.status import in_sentence
-from trustdocs.validation.schema import SCHEMA_DIR
 
 HERE = paths.AREA_FORM
 FORM_ID = "area-form"
@@ -53,23 +52,11 @@ def _e(text: str) -> str:
     return escape(text, quote=True)
 
 
-@cache
-def _schema() -> tuple[dict[str, Any], dict[str, Any]]:
-    area = json.loads((SCHEMA_DIR / "area.schema.json").read_text(encoding="utf-8"))
-    common = json.loads((SCHEMA_DIR / "common.schema.json").read_text(encoding="utf-8"))
-    return area, common
-
-
 def rule(field: str) -> dict[str, Any]:
-    """The schema's rule for one field of an area file, with its ``$ref`` followed (one level)."""
-    area, common = _schema()
+    """The schema's rule for one field of an area file, with its references followed."""
+    area = schemas().files["area.schema.json"]
     spec = area["properties"][field] if field in area["properties"] else area["$defs"][field]
-    ref = spec.get("$ref", "")
-    if ref.startswith("common.schema.json#/$defs/"):
-        return {**common["$defs"][ref.rsplit("/", 1)[1]], **{k: v for k, v in spec.items() if k != "$ref"}}
-    if ref.startswith("#/$defs/"):
-        return {**area["$defs"][ref.rsplit("/", 1)[1]], **{k: v for k, v in spec.items() if k != "$ref"}}
-    return spec
+    return schemas().resolve(spec, "area.schema.json")[0]
 
 
 def illustrative_fields() -> list[str]:
@@ -245,7 +232,13 @@ def _limits(f: Field) -> dict[str, str]:
             "maxlength": str(spec["maxLength"]),
             "maxlength-message": f"{f.label} must be {spec['maxLength']} characters or fewer",
         }
-    spec = rule("summary" if f.kind == "textarea" else f.name if f.name in _schema()[0]["properties"] else "name")
+    spec = rule(
+        "summary"
+        if f.kind == "textarea"
+        else f.name
+        if f.name in schemas().files["area.schema.json"]["properties"]
+        else "name"
+    )
     limit = spec["maxLength"]
     return {"maxlength": str(limit), "maxlength-message": f"{f.label} must be {limit} characters or fewer"}
 

@@ -14,31 +14,11 @@ from trustdocs.core.markdown import table
 from trustdocs.model.kinds import DataKind
 from trustdocs.rendering import paths
 from trustdocs.rendering.common import Page
+from trustdocs.rendering.schemas import Schemas, schemas
 from trustdocs.rendering.site import Site
-from trustdocs.validation.schema import SCHEMA_DIR, load_schema
 
 _TYPES = {"string": "text", "array": "list", "object": "mapping", "boolean": "true or false"}
 _FORMATS = {"partial-date": "date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`", "https-url": "https:// web address"}
-
-
-class _Schemas:
-    """Every schema by file name, and references between them resolved."""
-
-    def __init__(self) -> None:
-        self.files = {p.name: load_schema(p) for p in sorted(SCHEMA_DIR.glob("*.schema.json"))}
-
-    def resolve(self, node: dict[str, Any], here: str) -> tuple[dict[str, Any], str]:
-        while "$ref" in node:
-            target, _, pointer = node["$ref"].partition("#")
-            here = target or here
-            node = {**self._at(self.files[here], pointer), **{k: v for k, v in node.items() if k != "$ref"}}
-        return node, here
-
-    @staticmethod
-    def _at(document: dict[str, Any], pointer: str) -> dict[str, Any]:
-        for part in filter(None, pointer.split("/")):
-            document = document[part]
-        return document
 
 
 def _text(description: str) -> str:
@@ -83,7 +63,7 @@ def _or(values: Sequence[object]) -> str:
     return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
 
 
-def _describe(node: dict[str, Any], items: dict[str, Any] | None, schemas: _Schemas, here: str) -> str:
+def _describe(node: dict[str, Any], items: dict[str, Any] | None, schemas: Schemas, here: str) -> str:
     parts = [_text(node["description"])] if node.get("description") else []
     if "enum" in node:
         parts.append("Allowed: " + ", ".join(f"`{v}`" for v in node["enum"]) + ".")
@@ -135,7 +115,7 @@ def _field_path(pattern: Sequence[str]) -> str:
 
 
 def _rows(
-    schemas: _Schemas, node: dict[str, Any], here: str, prefix: str, refers: dict[str, str], depth: int = 0
+    schemas: Schemas, node: dict[str, Any], here: str, prefix: str, refers: dict[str, str], depth: int = 0
 ) -> Iterator[list[str]]:
     node, here = schemas.resolve(node, here)
     required = set(node.get("required", ()))
@@ -162,7 +142,7 @@ def _rows(
 
 
 def data_reference_page(kinds: Sequence[DataKind]) -> Page:
-    schemas = _Schemas()
+    every = schemas()
     parts = [
         "# The data reference\n\n"
         "Every data file and every field in it, made from the schema files the validator checks "
@@ -173,14 +153,14 @@ def data_reference_page(kinds: Sequence[DataKind]) -> Page:
     for kind in kinds:
         name = f"{kind.schema}.schema.json"
         refers = {_field_path(ref.pattern): ref.target for ref in kind.references}
-        schema = schemas.files[name]
+        schema = every.files[name]
         # A path is code: NAME is a placeholder, not an abbreviation for the style gate to spell out.
         where = f"`data/{kind.name}/NAME.yml` (one file per record)" if kind.folder else f"`data/{kind.name}.yml`"
         parts.append(f"\n## {where}\n\n")
         if schema.get("title"):
             parts.append(f"{md(schema['title'])}.\n\n")
         parts.append(
-            table(["Field", "Type", "Required", "What it holds"], list(_rows(schemas, schema, name, "", refers)))
+            table(["Field", "Type", "Required", "What it holds"], list(_rows(every, schema, name, "", refers)))
         )
     # "Edit this page" goes to the shared definitions: the descriptions most fields use.
     return Page(paths.DATA_REFERENCE, "".join(parts), ("trustdocs/validation/schemas/common.schema.json",))
