@@ -27,6 +27,7 @@ MAX_TABS = 200  # a page's header and navigation come well before this many stop
 # machine once took longer than 1.5 s to paint the mobile drawer; polling ends as soon
 # as the focus is painted, so a generous limit costs nothing on a passing page.
 SETTLE_MS = 5000
+REPORTED_UNSEEN = 5  # unseen navigation links named in a finding; the walk stops there
 
 # Material's markup, named once here: the site navigation and the search results.
 SITE_NAV = ".md-nav--primary"
@@ -84,12 +85,12 @@ def _tab(page: Page) -> None:
     page.keyboard.press("Tab")
 
 
-def _becomes_true(page: Page, script: str, arg: object = None, timeout_ms: int = SETTLE_MS) -> bool:
-    """Whether ``script`` turns truthy within the timeout (waiting out animations)."""
+def _becomes_true(page: Page, script: str, arg: object = None, timeout_ms: int | None = None) -> bool:
+    """Whether ``script`` turns truthy within the timeout (SETTLE_MS unless given: waiting out animations)."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout  # imported late: see checks.browser
 
     try:
-        page.wait_for_function(script, arg=arg, timeout=timeout_ms)
+        page.wait_for_function(script, arg=arg, timeout=SETTLE_MS if timeout_ms is None else timeout_ms)
     except PlaywrightTimeout:
         return False
     return True
@@ -158,11 +159,15 @@ def _navigation(page: Page, _word: str) -> tuple[str | None, str]:
             }""",
             SITE_NAV,
         )
-        if not link or link == here:
+        if not link:
             continue
         focused = page.evaluate(DESCRIBE_FOCUSED)
+        if focused in unseen or len(unseen) == REPORTED_UNSEEN:
+            break  # Tab has come round again, or enough is known: each unseen link costs SETTLE_MS
         if not _focused_is_painted(page):
             unseen.append(focused)  # a sighted user loses the focus here (WCAG 2.4.7)
+            continue
+        if link == here:  # this page's own contents: seen, but Enter would not leave the page
             continue
         try:
             with page.expect_navigation(wait_until="load", timeout=10_000):
@@ -173,10 +178,10 @@ def _navigation(page: Page, _word: str) -> tuple[str | None, str]:
         if arrived != link:
             return f"Enter on navigation link {focused} loaded {arrived}, not {link}", ""
         if unseen:
-            return f"navigation links take keyboard focus unseen, off screen or covered: {', '.join(unseen[:5])}", ""
+            return f"navigation links take keyboard focus unseen, off screen or covered: {', '.join(unseen)}", ""
         return None, f"Tab reaches navigation link {focused}; Enter loads {arrived}"
     if unseen:
-        return f"navigation links take keyboard focus unseen, off screen or covered: {', '.join(unseen[:5])}", ""
+        return f"navigation links take keyboard focus unseen, off screen or covered: {', '.join(unseen)}", ""
     return f"{MAX_TABS} presses of Tab never reach a navigation link to another page", ""
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from fixtures.gate_tools import FIXTURES, build_material_sample, require_tools
 
-from checks import accessibility
+from checks import accessibility, keyboard
 from checks.gate import Finding, GateUnavailable
 from checks.serve import serve
 
@@ -90,6 +90,24 @@ def test_material_site_passes_every_check_with_the_theme_overrides(tmp_path):
         "home-desktop.png",
         "home-mobile.png",
     ]
+
+
+@pytest.mark.browser
+def test_stock_materials_drawer_loses_the_keyboard_focus_on_narrow_screens(tmp_path, monkeypatch):
+    """Without overrides/'s accessibility fixes, Material's closed drawer and its
+    closed contents panel keep their links in the tab order off screen: the
+    journey must say so, naming this page's own contents links as well."""
+    require_tools(accessibility.missing_tools())
+    # Each unseen link is waited on for SETTLE_MS; the stock drawer never slides
+    # in, so a shorter wait tells as much (10 unseen links: 20 s, not 50 s).
+    monkeypatch.setattr(keyboard, "SETTLE_MS", 2000)
+    site = build_material_sample(tmp_path)
+    (site / "assets" / "stylesheets" / "accessibility-fixes.css").write_text("", encoding="utf-8")
+    report = audit(site, journeys=True)
+    unseen = [m for m in on_page(report.findings, "/ (375px wide)") if "take keyboard focus unseen" in m]
+    assert unseen, report.findings
+    assert "href=#who-this-is-for" in unseen[0], unseen
+    assert not [m for m in on_page(report.findings, "/ (1280px wide)") if "keyboard focus unseen" in m], report.findings
 
 
 @pytest.mark.parametrize(
