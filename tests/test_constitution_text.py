@@ -14,8 +14,9 @@ import re
 
 import pytest
 
+from trustdocs.pipeline.load import load_dataset
 from trustdocs.rendering.documents.clauses import numbers
-from trustdocs.rendering.documents.constitution import CLAUSE_IDS, INTRODUCTION, constitution, sections
+from trustdocs.rendering.documents.constitution import CLAUSE_IDS, INTRODUCTION, RULE_CLAUSES, constitution, sections
 
 AREAS = (None, "southwark", "wessex")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
@@ -214,3 +215,30 @@ def test_each_clause_shows_the_area_values_it_says_it_fills(dataset, area_id):
             for field in clause.fills:
                 if field in shown:
                     assert shown[field] in clauses[numbered[clause.id]], (clause.id, field)
+
+
+def test_clauses_that_state_a_rule_take_its_wording_from_board_yml(dataset):
+    """One source: each rule's 'constitution' wording is the clause's heading and text."""
+    markdown = constitution(dataset).markdown
+    number = numbers(sections(dataset))
+    for clause_id in RULE_CLAUSES:
+        wording = dataset.board.rule_clause(clause_id)
+        heading = re.search(rf"^### {re.escape(number[clause_id])} (.+) \{{#{clause_id}\}}$", markdown, re.M)
+        assert heading and heading.group(1).startswith(wording.heading), clause_id
+        assert wording.text in clause_texts(markdown)[number[clause_id]], clause_id
+
+
+def test_editing_a_rules_wording_changes_the_constitution(data_copy):
+    data_copy.replace(
+        "board.yml",
+        "        The Board's chair does not chair the Local Safeguarding Children\n        Board.\n",
+        "        The Board's chair may never chair the Local Safeguarding Children Board.\n",
+    )
+    data_copy.replace("board.yml", "      heading: Chair of the safeguarding board\n", "      heading: Two chairs\n")
+    edited = load_dataset(data_copy.path)
+    markdown = constitution(edited).markdown
+    number = numbers(sections(edited))["separate-chairs"]
+    assert re.search(rf"^### {re.escape(number)} Two chairs \{{#separate-chairs\}}$", markdown, re.M)
+    assert clause_texts(markdown)[number].startswith(
+        "The Board's chair may never chair the Local Safeguarding Children Board. The safeguarding board's chair"
+    )

@@ -56,6 +56,21 @@ def test_a_changed_board_objective_lists_the_downloads_it_changes(base, data_cop
         assert f"downloads/southwark/southwark-trust-board-constitution.{fmt}" in downloads
 
 
+def test_a_rules_constitution_wording_is_a_change_readers_notice_most(base, data_copy):
+    """A rule's 'constitution' is a clause councils adopt: it comes first, with every copy of the constitution."""
+    data_copy.replace(
+        "board.yml",
+        "        The Board's chair does not chair the Local Safeguarding Children\n",
+        "        The Board's chair never chairs the Local Safeguarding Children\n",
+    )
+    text = as_markdown(compare(base, data_copy.path))
+    most = text.split("### Changes readers will notice most\n", 1)[1].split("###", 1)[0]
+    assert "(`rule-separate-chairs` in `data/board.yml`): `constitution`" in most
+    assert "`constitution.text`: `The Board's chair does not chair" in most
+    downloads = text.split("### Downloads changed", 1)[1]
+    assert "downloads/wessex/wessex-trust-board-constitution.pdf" in downloads
+
+
 def test_a_new_partner_is_an_added_record_with_its_new_page(base, data_copy):
     data_copy.write(
         "partners.yml",

@@ -296,6 +296,33 @@ def test_a_constitution_note_must_explain_a_clause_the_constitution_has(data_cop
     ]
 
 
+def test_a_rule_can_only_word_a_clause_the_constitution_takes_from_a_rule(data_copy):
+    data_copy.replace("board.yml", "      clause: partners-keep-functions\n", "      clause: quorum\n")
+    line = data_copy.line_of("board.yml", "      clause: quorum")
+    rules = data_copy.line_of("board.yml", "rules:")
+    # Problems come in line order: the missing clause is reported at 'rules:'.
+    assert only(data_copy) == [
+        f"data/board.yml:{rules}:1: $.rules: the model constitution takes the wording of clause(s) "
+        "partners-keep-functions from a rule: give one rule a 'constitution' with that clause id, a heading and "
+        "the text",
+        f"data/board.yml:{line}:15: $.rules[0].constitution.clause: 'quorum' is not a clause of the model "
+        "constitution worded by a rule; those are: partners-keep-functions, district-councils, separate-chairs, "
+        "safeguarding-board (trustdocs/rendering/documents/constitution.py, RULE_CLAUSES)",
+    ]
+
+
+def test_two_rules_may_not_word_the_same_clause(data_copy):
+    data_copy.replace("board.yml", "      clause: district-councils\n", "      clause: separate-chairs\n")
+    line = data_copy.line_of("board.yml", "      clause: separate-chairs", occurrence=2)
+    rules = data_copy.line_of("board.yml", "rules:")
+    assert only(data_copy) == [
+        f"data/board.yml:{rules}:1: $.rules: the model constitution takes the wording of clause(s) "
+        "district-councils from a rule: give one rule a 'constitution' with that clause id, a heading and the text",
+        f"data/board.yml:{line}:15: $.rules[4].constitution.clause: another rule already gives the wording of "
+        "clause 'separate-chairs'",
+    ]
+
+
 def test_renaming_a_rule_the_change_log_names(data_copy):
     data_copy.replace("board.yml", "  - id: rule-separate-chairs\n", "  - id: rule-chairs-apart\n")
     logged = data_copy.line_of("changes.yml", "rule-separate-chairs")

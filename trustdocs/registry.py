@@ -90,6 +90,9 @@ CHECKS = (
     references.note_clauses(
         constitution.CLAUSE_IDS, "the model constitution", "trustdocs/rendering/documents/constitution.py"
     ),
+    references.rule_clauses(
+        constitution.RULE_CLAUSES, "the model constitution", "trustdocs/rendering/documents/constitution.py"
+    ),
     status.status_order,
     status.status_references,
     status.restated_citations,

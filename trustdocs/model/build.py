@@ -14,6 +14,7 @@ from trustdocs.model.records import (
     Board,
     Change,
     ConstitutionNote,
+    ConstitutionWording,
     Cypp,
     CyppPlan,
     Duty,
@@ -138,7 +139,18 @@ def build_dataset(raw: dict[str, Any]) -> DataSet:
             for m in board_raw["membership"]
         ),
         rules=tuple(
-            Rule(r["id"], r["text"], status_from(r["status"]), cites_from(r["cites"])) for r in board_raw["rules"]
+            Rule(
+                r["id"],
+                r["text"],
+                status_from(r["status"]),
+                cites_from(r["cites"]),
+                ConstitutionWording(
+                    r["constitution"]["clause"], r["constitution"]["heading"], r["constitution"]["text"]
+                )
+                if "constitution" in r
+                else None,
+            )
+            for r in board_raw["rules"]
         ),
         relationships=tuple(
             Relationship(r["id"], r["partner"], r["text"], cites_from(r["cites"]), status_from(r.get("status")))

@@ -108,11 +108,21 @@ class Member:
 
 
 @dataclass(frozen=True)
+class ConstitutionWording:
+    """How the model constitution states a rule: the clause it becomes, as a rule of the Board."""
+
+    clause: str  # a clause id of trustdocs/rendering/documents/constitution.py (RULE_CLAUSES)
+    heading: str
+    text: str
+
+
+@dataclass(frozen=True)
 class Rule:
     id: str
     text: str
     status: tuple[Status, ...]
     cites: tuple[Cite, ...]
+    constitution: ConstitutionWording | None = None  # the clause this rule becomes, if any
 
 
 @dataclass(frozen=True)
@@ -143,6 +153,13 @@ class Board:
     rules: tuple[Rule, ...]
     relationships: tuple[Relationship, ...]
     constitution_notes: tuple[ConstitutionNote, ...] = ()
+
+    def rule_clause(self, clause_id: str) -> ConstitutionWording:
+        """The constitution's wording for clause ``clause_id``, from the rule that gives it (validated: one does)."""
+        for rule in self.rules:
+            if rule.constitution is not None and rule.constitution.clause == clause_id:
+                return rule.constitution
+        raise KeyError(f"no rule in board.yml gives the wording of clause {clause_id!r}")
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,7 @@ from trustdocs.rendering.documents.convert import FORMATS
 IMPORTANT = {
     "duties": {"holders", "status"},
     "partners": {"status_history", "category"},
-    "board": {"status", "text", "role"},
+    "board": {"status", "text", "role", "constitution"},  # constitution: a rule's clause in the model constitution
     "cypp": {"status", "text", "owners"},
     "guidance": {"status"},
 }

@@ -249,6 +249,44 @@ def note_clauses(known: frozenset[str], document: str, module: str) -> Check:
     return note_clauses
 
 
+def rule_clauses(wanted: tuple[str, ...], document: str, module: str) -> Check:
+    """A check that each clause of ``document`` worded by a rule gets its wording from exactly one rule.
+
+    ``wanted`` lists those clauses (``RULE_CLAUSES``). A rule's ``clause`` naming
+    another id, two rules giving the same clause, or a clause no rule gives
+    would each leave the document wrong or unbuildable, so each is an error.
+    """
+
+    def rule_clauses(docs: Docs) -> Iterator[Problem]:
+        doc = docs.get("board")
+        if doc is None or not isinstance(doc.data, dict):
+            return
+        given: dict[str, object] = {}
+        for path, clause_id in select(doc.data, ("rules", "*", "constitution", "clause")):
+            if not isinstance(clause_id, str):
+                continue
+            if clause_id not in wanted:
+                yield doc.problem(
+                    path,
+                    f"'{clause_id}' is not a clause of {document} worded by a rule; "
+                    f"those are: {', '.join(wanted)} ({module}, RULE_CLAUSES)",
+                )
+            elif clause_id in given:
+                yield doc.problem(path, f"another rule already gives the wording of clause '{clause_id}'")
+            else:
+                given[clause_id] = path
+        missing = [c for c in wanted if c not in given]
+        if missing and isinstance(doc.data.get("rules"), list):
+            yield doc.problem(
+                ("rules",),
+                f"{document} takes the wording of clause(s) {', '.join(missing)} from a rule: give one rule "
+                "a 'constitution' with that clause id, a heading and the text",
+                at_key=True,
+            )
+
+    return rule_clauses
+
+
 def area_chairs(docs: Docs) -> Iterator[Problem]:
     """The Board and the Local Safeguarding Children Board may not share a chair (board.yml rule-separate-chairs)."""
     for name, doc in docs.items():

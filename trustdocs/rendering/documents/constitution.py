@@ -7,8 +7,10 @@ are in a numbered note at the end, each with its sources: a clause never
 says what the guidance "should" be or what happened after a report.
 
 One function per section keeps each short and in document order. The Board's
-objectives and functions are listed from the data; the procedure (quorum,
-meetings, review) is model wording with the area's choices filled in. Each
+objectives and functions are listed from the data, and the clauses that state
+a rule in board.yml (RULE_CLAUSES) take that rule's ``constitution`` wording;
+the procedure (quorum, meetings, review) is model wording with the area's
+choices filled in. Each
 clause names the area fields it shows (``fills``), for the area's page.
 Clauses that only two-tier areas need come last in their section, so a
 unitary area's numbers match the generic model's.
@@ -42,6 +44,10 @@ CLAUSE_IDS = frozenset(
         *("amendment", "stable-numbers", "adopting", "signatures"),
     }
 )
+# Clauses that state a rule in board.yml: their heading and wording come from that
+# rule's ``clause`` (checked: exactly one rule gives each), so editing the rule's
+# clause changes the constitution. The document adds only what depends on an area.
+RULE_CLAUSES = ("partners-keep-functions", "district-councils", "separate-chairs", "safeguarding-board")
 AREA_NOTE = "note-area-values"
 MEMBERS_NOTE = "note-other-members"
 NOTES_INTRO = (
@@ -57,15 +63,15 @@ def sections(data: DataSet, area: Area | None = None) -> list[Section]:
     """The constitution's numbered sections and clauses, generic (area None) or filled in for an area."""
     p = particulars(area)
     return [
-        name_and_status(p),
+        name_and_status(data, p),
         purpose(data, p),
         functions(data),
         membership(data, p),
-        chairing(p),
+        chairing(data, p),
         decisions(p),
         meetings(p),
         sub_groups(),
-        relationships(p),
+        relationships(data, p),
         resources(),
         conflicts(),
         review(p),
@@ -107,7 +113,7 @@ def introduction(p: Particulars, intro_notes: list[tuple[str, str]]) -> str:
     )
 
 
-def name_and_status(p: Particulars) -> Section:
+def name_and_status(data: DataSet, p: Particulars) -> Section:
     s = Section("name-and-status", "Name and status")
     s.add(
         "name",
@@ -123,11 +129,8 @@ def name_and_status(p: Particulars) -> Section:
         f"Children's Trust for {p.area_name}.",
         fills=("local_authority", "name"),
     )
-    s.add(
-        "partners-keep-functions",
-        "Member bodies keep their own functions",
-        "Each member body stays responsible for its own functions. The Board does not take them over.",
-    )
+    kept = data.board.rule_clause("partners-keep-functions")
+    s.add(kept.clause, md(kept.heading), md(kept.text))
     return s
 
 
@@ -197,12 +200,12 @@ def membership(data: DataSet, p: Particulars) -> Section:
         "A member body may send a named substitute. The substitute must be senior enough to make decisions for that body.",
     )
     if "two-tier" in p.area_types:
-        heading = "District councils" if p.area else "District councils (two-tier areas only)"
+        districts = data.board.rule_clause("district-councils")
+        heading = md(districts.heading) if p.area else md(f"{districts.heading} (two-tier areas only)")
         s.add(
-            "district-councils",
+            districts.clause,
             heading,
-            f"Each district council in the area has its own seat (see {ref('core-members')}). "
-            f"No district council represents another.",
+            f"Each district council in the area has its own seat (see {ref('core-members')}). {md(districts.text)}",
             fills=("area_type",),
         )
     return s
@@ -212,7 +215,7 @@ def placeholder_list() -> str:
     return md("[Other members, by role, or delete this clause]")
 
 
-def chairing(p: Particulars) -> Section:
+def chairing(data: DataSet, p: Particulars) -> Section:
     s = Section("chair", "Chair and vice-chair")
     s.add("chair-appointment", "Chair", f"{p.chair} chairs the Board.", fills=("chair",))
     s.add(
@@ -221,11 +224,11 @@ def chairing(p: Particulars) -> Section:
         f"{p.vice_chair} is vice-chair and chairs meetings when the chair is absent.",
         fills=("vice_chair",),
     )
+    chairs = data.board.rule_clause("separate-chairs")
     s.add(
-        "separate-chairs",
-        "Chair of the safeguarding board",
-        "The Board's chair does not chair the Local Safeguarding Children Board. "
-        f"The safeguarding board's chair is: {p.lscb_chair}. See {ref('safeguarding-board')}.",
+        chairs.clause,
+        md(chairs.heading),
+        f"{md(chairs.text)} The safeguarding board's chair is: {p.lscb_chair}. See {ref('safeguarding-board')}.",
         fills=("lscb_chair",),
     )
     return s
@@ -299,16 +302,10 @@ def sub_groups() -> Section:
     return s
 
 
-def relationships(p: Particulars) -> Section:
+def relationships(data: DataSet, p: Particulars) -> Section:
     s = Section("relationships", "Relationships with other partnerships")
-    s.add(
-        "safeguarding-board",
-        "Local Safeguarding Children Board",
-        "The Local Safeguarding Children Board keeps its own identity and forms its own view of local safeguarding. "
-        "It reports to the Board. The Board takes its advice into account in safeguarding decisions. The Board "
-        f"holds it to account for safeguarding all children and young people in {p.area_name}.",
-        fills=("name",),
-    )
+    lscb = data.board.rule_clause("safeguarding-board")
+    s.add(lscb.clause, md(lscb.heading), md(lscb.text))
     s.add(
         "local-strategic-partnership",
         "Local Strategic Partnership",
