@@ -63,6 +63,7 @@ plugins:
 extra_css:
   - stylesheets/trustdocs.css
 extra_javascript:
+  - assets/javascripts/form-errors.js
   - assets/javascripts/consultation-form.js
 markdown_extensions:
   - abbr

@@ -85,9 +85,13 @@ def test_the_page_gives_the_command_line_route_and_the_areas(dataset):
     assert page.markdown.startswith("# Get documents for your area\n")
     assert "    trustdocs documents --area your-area.yml --out your-documents\n" in page.markdown
     assert "[Southwark](../areas/southwark.md)" in page.markdown
-    # The one script is the form's own file from the site's assets, loaded by this page only.
-    assert page.markdown.count("<script") == 1
-    assert '</form><script src="../../assets/javascripts/area-form.js"></script>\n' in page.markdown
+    # The scripts are files from the site's assets, loaded by this page only: the error summary the two forms
+    # share, then the form's own.
+    assert page.markdown.count("<script") == 2
+    assert (
+        '</form><script src="../../assets/javascripts/form-errors.js"></script>'
+        '<script src="../../assets/javascripts/area-form.js"></script>\n'
+    ) in page.markdown
 
 
 def test_the_file_to_fill_in_by_hand_is_itself_a_valid_area_file_for_either_kind_of_area(dataset, tmp_path):
@@ -156,7 +160,7 @@ def build_page(dataset, site: Path) -> str:
         f"{body}</main></body></html>",  # the page loads the form's script itself
         encoding="utf-8",
     )
-    for asset in ("javascripts/area-form.js", "stylesheets/consultations.css"):
+    for asset in ("javascripts/form-errors.js", "javascripts/area-form.js", "stylesheets/consultations.css"):
         (site / "assets" / asset).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(ROOT / "docs" / "assets" / asset, site / "assets" / asset)
     return "documents/your-area/"

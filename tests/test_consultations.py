@@ -315,9 +315,13 @@ def test_editor_text_in_the_form_is_literal(dataset):
     question = dataclasses.replace(c.questions[0], text=hostile, hint=hostile)
     c = dataclasses.replace(c, title=hostile, questions=(question, *c.questions[1:]))
     soup = BeautifulSoup(response_form(dataset, c, f"consultations/{c.id}/respond.md"), "html.parser")
-    # The one script is the form's own file, loaded by the page that has the form; no editor text runs.
+    # The scripts are files of ours, loaded by the page that has the form: the error summary both forms share,
+    # then the form's own; no editor text runs.
     scripts = soup.find_all("script")
-    assert [(s.get("src"), s.get_text()) for s in scripts] == [("../../../assets/javascripts/consultation-form.js", "")]
+    assert [(s.get("src"), s.get_text()) for s in scripts] == [
+        ("../../../assets/javascripts/form-errors.js", ""),
+        ("../../../assets/javascripts/consultation-form.js", ""),
+    ]
     assert soup.form["data-title"] == hostile
     assert soup.find("fieldset", id="response-q1").legend.get_text(" ", strip=True) == f"Question 1 of 11 {hostile}"
 

@@ -33,7 +33,7 @@ def build_page(dataset, site: Path) -> str:
         f"{body}</main></body></html>",
         encoding="utf-8",
     )
-    for asset in ("javascripts/consultation-form.js", "stylesheets/consultations.css"):
+    for asset in ("javascripts/form-errors.js", "javascripts/consultation-form.js", "stylesheets/consultations.css"):
         (site / "assets" / asset).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(ROOT / "docs" / "assets" / asset, site / "assets" / asset)
     return f"consultations/{OPTIONS}/respond/"

@@ -16,6 +16,8 @@ from tooling import FixedSizes
 
 from trustdocs.pipeline.generate import all_documents, generate_pages
 from trustdocs.rendering import navigation as nav
+from trustdocs.rendering import paths
+from trustdocs.rendering.common import FORM_ERRORS_SCRIPT
 from trustdocs.rendering.consultations.form import SCRIPT, respond_page
 from trustdocs.rendering.pages.duties import binding
 
@@ -249,6 +251,12 @@ def test_the_form_script_is_loaded_only_by_a_page_with_a_form(dataset, site_page
     assert open_form.count(f'<script src="../../../{SCRIPT}"></script>') == 1
     # As at 21 July 2009 both consultations had closed: no page has a form, so none loads the script.
     assert not [path for path, page in site_pages.items() if "consultation-form.js" in page.markdown]
+    # The error summary the forms share is loaded by the pages with a form and no other: now only the area form's.
+    assert FORM_ERRORS_SCRIPT not in config.get("extra_javascript", [])
+    assert (
+        open_form.count(f'<script src="../../../{FORM_ERRORS_SCRIPT}"></script><script src="../../../{SCRIPT}">') == 1
+    )
+    assert [path for path, page in site_pages.items() if "form-errors.js" in page.markdown] == [paths.AREA_FORM]
 
 
 # --- the theme, with section overview pages -------------------------------------------

@@ -11,6 +11,7 @@ import datetime
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from html import escape
 from itertools import groupby
 
 from trustdocs.core.dates import MONTHS
@@ -26,6 +27,21 @@ from trustdocs.rendering.paths import link
 FRONT_MATTER = "---\nrender_macros: false\n---\n\n"
 # The same, for a page left out of the site's search index (Material's search plugin reads it).
 UNSEARCHED_FRONT_MATTER = "---\nrender_macros: false\nsearch:\n  exclude: true\n---\n\n"
+
+# The GOV.UK error summary both forms share: a page with a form loads it just before the form's own script, and
+# no other page loads either (no site-wide script of ours; the Content-Security-Policy allows files of our own).
+FORM_ERRORS_SCRIPT = "assets/javascripts/form-errors.js"
+
+
+def form_scripts(here: str, script: str) -> str:
+    """The script tags that follow a form on its page: the shared error summary, then the form's own script."""
+    return (
+        "".join(
+            f'<script src="{escape(paths.href(here, s), quote=True)}"></script>' for s in (FORM_ERRORS_SCRIPT, script)
+        )
+        + "\n"
+    )
+
 
 STATUS_LABELS = {
     "lead-authority": "Lead authority: makes the cooperation arrangements",

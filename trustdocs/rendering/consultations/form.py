@@ -29,13 +29,13 @@ from trustdocs.model.consultation_state import FORTHCOMING, OPEN, consultation_s
 from trustdocs.model.consultations import Consultation, Question
 from trustdocs.model.dataset import DataSet
 from trustdocs.rendering import paths
-from trustdocs.rendering.common import Page, cites
+from trustdocs.rendering.common import Page, cites, form_scripts
 from trustdocs.rendering.consultations.parts import ANSWER_WORDS, guidance_paragraphs, notices_markdown
 from trustdocs.rendering.paths import link
 
 STYLESHEET = "assets/stylesheets/consultations.css"
-# Loaded only by a page with a form (not from mkdocs.yml on every page); a file of ours, as the
-# Content-Security-Policy allows (trustdocs/pipeline/security.py).
+# Loaded only by a page with a form (not from mkdocs.yml on every page), after the error summary that both forms
+# share (common.form_scripts); files of ours, as the Content-Security-Policy allows (trustdocs/pipeline/security.py).
 SCRIPT = "assets/javascripts/consultation-form.js"
 FORM_ID = "response-form"
 
@@ -203,7 +203,7 @@ def response_form(data: DataSet, c: Consultation, here: str, endpoint: str = "")
         + "".join(_question(here, data, c, q) for q in c.questions)
         + actions
         + "</form>"
-        + f'<script src="{_e(paths.href(here, SCRIPT))}"></script>\n'
+        + form_scripts(here, SCRIPT)
     )
 
 

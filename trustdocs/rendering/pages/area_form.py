@@ -33,7 +33,7 @@ from trustdocs.core.markdown import bullet_list
 from trustdocs.model.citations import Cite
 from trustdocs.model.dataset import DataSet
 from trustdocs.rendering import paths
-from trustdocs.rendering.common import Page
+from trustdocs.rendering.common import Page, form_scripts
 from trustdocs.rendering.paths import link
 from trustdocs.rendering.schemas import schemas
 from trustdocs.rendering.site import Site
@@ -43,7 +43,7 @@ from trustdocs.rendering.status import in_sentence
 HERE = paths.AREA_FORM
 FORM_ID = "area-form"
 STYLESHEET = "assets/stylesheets/consultations.css"  # the response forms' GOV.UK patterns, shared
-SCRIPT = "assets/javascripts/area-form.js"  # loaded by this page only, after the form
+SCRIPT = "assets/javascripts/area-form.js"  # loaded by this page only, after the form and form-errors.js
 # The first line of every data file: editors' YAML language servers check the file against its schema.
 MODELINE = "# yaml-language-server: $schema=../../trustdocs/validation/schemas/area.schema.json"
 
@@ -492,8 +492,7 @@ def area_form(data: DataSet) -> str:
         '<p><a id="area-download" class="md-button">Save the file</a></p>'
         '<figure class="area-file-figure"><figcaption class="consultation-label">What the file says</figcaption>'
         '<pre class="area-file" id="area-file" tabindex="0"></pre></figure></div>'
-        "</form>"
-        f'<script src="{_e(paths.href(HERE, SCRIPT))}"></script>\n'
+        "</form>" + form_scripts(HERE, SCRIPT)
     )
 
 
