@@ -22,6 +22,7 @@ from checks.accessibility import missing_tools as missing_accessibility_tools
 from checks.browser import chromium
 from checks.serve import serve
 from trustdocs.core import fonts
+from trustdocs.core.escape import md
 from trustdocs.pipeline.load import load_dataset, load_with_area
 from trustdocs.rendering import paths
 from trustdocs.rendering.documents.catalogue import download_path, model_documents
@@ -61,6 +62,18 @@ def test_the_form_checks_what_the_schema_says(dataset):
     for field in ("quorum", "chair", "plan_period", "bodies"):
         assert field in illustrative_fields()
     assert "additional_members" not in illustrative_fields()
+    # The other members: optional, each role as long as the schema allows, as many lines as it allows.
+    role = rule("additional_members", "items", "properties", "role")
+    assert role["maxLength"] == rule("name")["maxLength"]
+    assert (
+        f'name="additional_members" rows="4" aria-describedby="area-additional-members-hint" '
+        f'data-label="Other members of the Board" data-maxlength="{role["maxLength"]}"'
+    ) in form
+    assert f'data-max-lines="{rule("additional_members")["maxItems"]}"' in form
+    assert 'name="additional_members"' in form.split('id="area-board"')[1].split("</fieldset>")[0]  # "The Board"
+    # The page lists every field in the schema's order; the script drops the other members when there are none.
+    assert illustrative_fields(members=True) == rule("illustrative")["items"]["enum"]
+    assert f'data-illustrative="{" ".join(illustrative_fields(members=True))}"' in form
 
 
 def test_the_form_knows_which_characters_the_documents_can_print():
@@ -108,6 +121,19 @@ def test_the_file_to_fill_in_by_hand_is_itself_a_valid_area_file_for_either_kind
     assert [(c.source, c.para) for c in area.cites] == [(c.source, c.para) for c in form_cites(dataset)]
     # each seat in clause 4.1 and its row in the signature table
     assert constitution(data, area).markdown.count("Name of the body") == 2 * (len(data.seat_partners("unitary")) - 1)
+
+    # As its notes say, removing the # from the other members' lines adds them to the constitution.
+    assert "# additional_members:\n" in text and "  # - additional_members\n" in text
+    members = text.replace("# additional_members:", "additional_members:").replace("#   - role:", "  - role:")
+    members = members.replace("#     cites:", "    cites:").replace("#       - {source", "      - {source")
+    members = members.replace("  # - additional_members", "  - additional_members")
+    (tmp_path / "members").mkdir()
+    (tmp_path / "members" / "your-area.yml").write_text(members, encoding="utf-8")
+    data, area_id = load_with_area(ROOT / "data", tmp_path / "members" / "your-area.yml")
+    area = data.area(area_id)
+    assert [m.role for m in area.additional_members] == ["The Leader of the Council"]
+    assert area.is_illustrative("additional_members")
+    assert "The Board also includes:\n\n- The Leader of the Council" in constitution(data, area).markdown
 
     two_tier = text.replace('area_type: "unitary"', 'area_type: "two-tier"').replace("  # - partner:", "  - partner:")
     two_tier = two_tier.replace("  #   names:", "    names:")
@@ -179,6 +205,11 @@ def axe_violations(tab) -> list[str]:
     return [_describe(v) for v in results["violations"] if _counts(v)]
 
 
+# Two other members of the Board: the first needs quoting in YAML (a colon and a space, and quotation marks).
+LEADER = 'The Leader of the Council: schools, "attainment" and post-16'
+CONSTABLE = "The Chief Constable"
+
+
 def fill_two_tier(tab) -> None:
     """A made-up two-tier county, with names the YAML loader would misread if they were written bare."""
     tab.fill("#area-name", "Mercia: North & East")
@@ -190,6 +221,7 @@ def fill_two_tier(tab) -> None:
     tab.fill("#area-chair", "The Lead Member for Children's Services")
     tab.fill("#area-vice-chair", "NO")  # YAML 1.1 would read a bare NO as false
     tab.fill("#area-lscb-chair", "An independent chair")
+    tab.fill("#area-additional-members", f"{LEADER}\n\n  {CONSTABLE}  \n")  # blank lines and spaces go
     tab.fill("#area-body-district-councils", "Tamworth Borough Council\n\nLichfield District Council\n")
     for partner, name in (
         ("police", "Mercia Constabulary"),
@@ -245,6 +277,9 @@ def test_a_file_saved_from_the_form_validates_and_makes_every_document(dataset, 
         assert messages[:2] == ["Enter the name of your area", "Enter a short name for the file"]
         assert "Select the kind of area" in messages and "Enter the quorum" in messages
         assert "Enter the name of the body for police and police authorities" in messages
+        assert not [
+            m for m in messages if "role" in m or "other members" in m.lower()
+        ]  # the other members are optional
         assert tab.locator("#area-name-error").text_content() == "Error: Enter the name of your area"
         assert "area-name-error" in tab.get_attribute("#area-name", "aria-describedby")
         assert axe_violations(tab) == []  # the gate audits pages as they load; this is the form with its errors
@@ -289,6 +324,13 @@ def test_a_file_saved_from_the_form_validates_and_makes_every_document(dataset, 
     assert shown == text
     assert text.startswith(MODELINE + "\n# Mercia: North & East: the choices")  # the schema line every data file has
     assert 'vice_chair: "NO"' in text and 'names: ["Tamworth Borough Council", "Lichfield District Council"]' in text
+    cites = "".join(f'      - {{source: {c.source}, para: "{c.para}"}}\n' for c in form_cites(dataset))
+    assert (
+        f'lscb_chair: "An independent chair"\nadditional_members:\n'
+        f'  - role: "{LEADER.replace(chr(34), chr(92) + chr(34))}"\n    cites:\n{cites}'
+        f'  - role: "{CONSTABLE}"\n    cites:\n{cites}schools_representatives:'
+    ) in text
+    assert "  - lscb_chair\n  - additional_members\n  - schools_representatives\n" in text
 
     # The saved file passes `trustdocs validate` as an area file, and `trustdocs documents --area` makes every document.
     result = subprocess.run(
@@ -308,6 +350,7 @@ def test_a_file_saved_from_the_form_validates_and_makes_every_document(dataset, 
     constitution = (tmp_path / "out" / "mercia-trust-board-constitution.md").read_text(encoding="utf-8")
     assert "Mercia County Council sets up and maintains the Board." in constitution
     assert "Lichfield District Council" in constitution and "NO is vice-chair" in constitution
+    assert f"The Board also includes:\n\n- {md(LEADER)}\n- {CONSTABLE}\n" in constitution
     assert "Mercia: North &amp; East is a made-up area" in constitution or "Mercia: North" in constitution
 
     data = tmp_path / "data"
@@ -325,8 +368,53 @@ def test_a_file_saved_from_the_form_validates_and_makes_every_document(dataset, 
     area = added.area("mercia")
     assert area.area_type == "two-tier" and area.fictional and area.quorum == 7
     assert area.is_illustrative("chair") and area.is_illustrative("bodies")
+    assert [m.role for m in area.additional_members] == [LEADER, CONSTABLE]
+    assert area.is_illustrative("additional_members")
+    assert all(m.cites == form_cites(added) for m in area.additional_members)
     published = [download_path(s, "pdf") for s in model_documents(added) if s.slug.startswith("mercia/")]
     assert published == [
         "downloads/mercia/mercia-trust-board-constitution.pdf",
         "downloads/mercia/mercia-cypp-template.pdf",
     ]
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_the_other_members_are_optional_but_each_role_is_checked(dataset, tmp_path):
+    require_tools(missing_accessibility_tools())
+    path = build_page(dataset, tmp_path / "site")
+    role = rule("additional_members", "items", "properties", "role")["maxLength"]
+    most = rule("additional_members")["maxItems"]
+    with serve(tmp_path / "site") as base_url, chromium() as browser:
+        tab = browser.new_page()
+        tab.goto(base_url + path, wait_until="load")
+        summary = tab.locator("#area-errors")
+
+        def errors() -> list[str]:
+            tab.click("button:has-text('Make the file')")
+            return [m for m in summary.locator("a").all_inner_texts() if "role" in m or "other members" in m.lower()]
+
+        tab.fill("#area-additional-members", "\n  \n")  # blank lines are no one
+        assert errors() == []
+        tab.fill("#area-additional-members", "The Chief Constable\n" + "x" * (role + 1))
+        assert errors() == [f"Each role must be {role} characters or fewer"]
+        assert tab.locator("#area-additional-members-error").text_content() == (
+            f"Error: Each role must be {role} characters or fewer"
+        )
+        described = tab.get_attribute("#area-additional-members", "aria-describedby").split()
+        assert described == ["area-additional-members-hint", "area-additional-members-error"]
+        summary.locator("a", has_text="Each role must be").click()
+        assert focused_id(tab) == "area-additional-members"
+
+        tab.fill("#area-additional-members", "x" * role)  # exactly the limit is allowed
+        assert errors() == []
+        assert tab.get_attribute("#area-additional-members", "aria-describedby") == "area-additional-members-hint"
+        tab.fill("#area-additional-members", "\n".join(f"Member {n}" for n in range(most + 1)))
+        assert errors() == [f"Enter no more than {most} other members"]
+        tab.fill("#area-additional-members", "The Chief Constable\nthe chief constable")
+        assert errors() == ["Each role must be different: the chief constable is there twice"]
+        tab.fill("#area-additional-members", "The Chief Constable \u200b")  # the loader refuses zero-width spaces
+        assert errors() == [
+            "Other members of the Board has a character the documents cannot print (U+200B): "
+            "use a plain letter or punctuation mark"
+        ]

@@ -52,16 +52,26 @@ def _e(text: str) -> str:
     return escape(text, quote=True)
 
 
-def rule(field: str) -> dict[str, Any]:
-    """The schema's rule for one field of an area file, with its references followed."""
+def rule(field: str, *inside: str) -> dict[str, Any]:
+    """The schema's rule for one field of an area file, or for a part of it by keys, with references followed.
+
+    ``rule("additional_members", "items", "properties", "role")`` is the rule for each other member's role.
+    """
     area = schemas().files["area.schema.json"]
     spec = area["properties"][field] if field in area["properties"] else area["$defs"][field]
-    return schemas().resolve(spec, "area.schema.json")[0]
+    node, here = schemas().resolve(spec, "area.schema.json")
+    for key in inside:
+        node, here = schemas().resolve(node[key], here)
+    return node
 
 
-def illustrative_fields() -> list[str]:
-    """Every field the file marks as illustrative: all the schema allows but the additional members (none)."""
-    return [f for f in rule("illustrative")["items"]["enum"] if f != "additional_members"]
+def illustrative_fields(members: bool = False) -> list[str]:
+    """Every field a saved file marks as illustrative, in the schema's order.
+
+    That is every field the schema allows, the other members (``additional_members``) only for a file
+    that has some: the form's script leaves them out of the list when none are entered.
+    """
+    return [f for f in rule("illustrative")["items"]["enum"] if members or f != "additional_members"]
 
 
 # --- what the page writes into the form for the script ----------------------------
@@ -171,6 +181,13 @@ def template(data: DataSet) -> str:
         f"chair: {_yaml('The Lead Member for Children' + chr(39) + 's Services')}",
         f"vice_chair: {_yaml('The Director of Children' + chr(39) + 's Services')}",
         f"lscb_chair: {_yaml('An independent chair')}",
+        "# Anyone else with a seat on the Board, by role, if there is anyone. To add them, remove the # from the",
+        "# start of the lines below, and from `additional_members` in the list of illustrative values at the end.",
+        "# For each other member, copy the `- role` line and its `cites` lines.",
+        "# additional_members:",
+        f"#   - role: {_yaml('The Leader of the Council')}",
+        "#     cites:",
+        *(f"#       - {{source: {c.source}, para: {_yaml(c.para)}}}" for c in form_cites(data)),
         "# Whole numbers from 1 to 99: head teachers for schools, members chosen by the voluntary and",
         "# community sector, the quorum, meetings a year, working days before a meeting that its papers go",
         "# out, and months between reviews of the constitution.",
@@ -184,7 +201,7 @@ def template(data: DataSet) -> str:
         f"plan_period: {{from: {_yaml('2010')}, to: {_yaml('2013')}}}",
         "# The values no source on the site states. Leave them all here.",
         "illustrative:",
-        *(f"  - {f}" for f in illustrative_fields()),
+        *(f"  - {f}" if f in illustrative_fields() else f"  # - {f}" for f in illustrative_fields(members=True)),
         "# The 2008 paragraphs on the choices this file makes.",
         "cites:",
         *(f"  - {{source: {c.source}, para: {_yaml(c.para)}}}" for c in form_cites(data)),
@@ -332,13 +349,42 @@ def _bodies(data: DataSet) -> str:
     return "".join(parts)
 
 
+def _other_members() -> str:
+    """An optional text area for the Board's other members, by role, one on each line: ``additional_members``."""
+    f = Field(
+        "additional_members",
+        "Other members of the Board, by role (optional)",
+        "",
+        "Anyone else with a seat on the Board, one role on each line. For example, the Leader of the Council. "
+        "Leave it empty if there is no one else.",
+    )
+    role = rule("additional_members", "items", "properties", "role")["maxLength"]
+    most = rule("additional_members")["maxItems"]
+    limits = {
+        "label": "Other members of the Board",
+        "maxlength": str(role),
+        "maxlength-message": f"Each role must be {role} characters or fewer",
+        "max-lines": str(most),
+        "max-lines-message": f"Enter no more than {most} other members",
+    }
+    return (
+        f'<div class="consultation-field" id="{f.field_id}-field">'
+        f'<label class="consultation-label" for="{f.field_id}">{_e(f.label)}</label>'
+        f'<p class="consultation-hint" id="{f.field_id}-hint">{_e(f.hint)}</p>'
+        f'<p class="consultation-error" id="{f.field_id}-error" hidden></p>'
+        f'<textarea class="consultation-textarea" id="{f.field_id}" name="{_e(f.name)}" rows="4"{_describe(f)}'
+        + "".join(f' data-{key}="{_e(value)}"' for key, value in limits.items())
+        + "></textarea></div>"
+    )
+
+
 def area_form(data: DataSet) -> str:
     """The form as raw HTML, with everything the script checks written into it."""
     cites = " ".join(f"{c.source}#{c.para}" for c in form_cites(data))
     return (
         f'<form id="{FORM_ID}" class="area-form" novalidate data-printable="{printable_ranges()}" '
         f'data-taken-ids="{_e(" ".join(taken_ids(data)))}" data-cites="{_e(cites)}" '
-        f'data-illustrative="{_e(" ".join(illustrative_fields()))}" data-modeline="{_e(MODELINE)}">'
+        f'data-illustrative="{_e(" ".join(illustrative_fields(members=True)))}" data-modeline="{_e(MODELINE)}">'
         f'<link rel="stylesheet" href="{_e(paths.href(HERE, STYLESHEET))}">'
         '<div class="consultation-error-summary" id="area-errors" tabindex="-1" hidden><div role="alert">'
         '<h2 class="consultation-error-summary-title">There is a problem</h2>'
@@ -424,6 +470,7 @@ def area_form(data: DataSet) -> str:
                     "It must not be the Board's chair. For example, an independent chair.",
                 )
             ),
+            _other_members(),
             group_id="area-board",
         )
         + _group("The member bodies", _bodies(data), group_id="area-bodies")
@@ -516,7 +563,8 @@ def area_form_page(data: DataSet, sizes: Sizes | None = None) -> Page:
         "    trustdocs documents --area your-area.yml --out your-documents\n\n",
         "The command checks the file as the site does, and writes nothing unless every document is made.\n\n",
         "## Your area's details {#your-details}\n\n",
-        "Every question needs an answer. You can change any of them later, in the file or in the documents.\n\n",
+        "Every question needs an answer unless it says it is optional. You can change any of them later, in the file "
+        "or in the documents.\n\n",
         area_form(data),
     ]
     parts.append(
