@@ -133,7 +133,11 @@ def test_the_file_to_fill_in_by_hand_is_itself_a_valid_area_file_for_either_kind
     area = data.area(area_id)
     assert [m.role for m in area.additional_members] == ["The Leader of the Council"]
     assert area.is_illustrative("additional_members")
-    assert "The Board also includes:\n\n- The Leader of the Council" in constitution(data, area).markdown
+    markdown = constitution(data, area).markdown
+    assert "The Board also includes:\n\n- The Leader of the Council" in markdown
+    # Its note says they are illustrative, not that a source states them.
+    assert "Your area's file. No source on the site states them, so they are illustrative" in markdown
+    assert "which cites its source for them" not in markdown
 
     two_tier = text.replace('area_type: "unitary"', 'area_type: "two-tier"').replace("  # - partner:", "  - partner:")
     two_tier = two_tier.replace("  #   names:", "    names:")
