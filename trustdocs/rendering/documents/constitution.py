@@ -422,7 +422,7 @@ def notes(data: DataSet, area: Area | None, present: set[str]) -> list[Note]:
                     f"{name}'s other members",
                     f"The other members come from {name}'s file. No source on the site states them, so they are "
                     "illustrative: check them before adoption."
-                    if area.is_illustrative("additional_members")
+                    if "additional_members" in area.illustrative
                     else f"The other members come from {name}'s file, which cites its source for them.",
                     sources_line(data, members),
                 )
