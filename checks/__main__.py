@@ -80,7 +80,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m checks", description=__doc__)
     parser.add_argument("--site", type=Path, help="check this already-built site instead of building one")
     parser.add_argument(
-        "--only", action="append", help="run only this gate (links, vale, html_validity, accessibility)"
+        "--only",
+        action="append",
+        choices=[module.rsplit(".", 1)[-1] for _, module in GATES],  # a misspelt gate must not run nothing
+        help="run only this gate; repeat for several",
     )
     args = parser.parse_args(argv)
     only = set(args.only) if args.only else None

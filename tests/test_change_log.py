@@ -21,12 +21,14 @@ from trustdocs.core.problems import DataError
 from trustdocs.pipeline.generate import generate_pages
 from trustdocs.pipeline.load import load_dataset
 from trustdocs.rendering import paths
-from trustdocs.rendering.change_log import changes_in_period, partner_changes, record_links, record_target
+from trustdocs.rendering.change_log import HEADING, changes_in_period, partner_changes, record_links, record_target
 from trustdocs.rendering.feed import changes_feed
 
 MINI = Path(__file__).resolve().parent / "fixtures" / "mini_data"
 ATOM = "{http://www.w3.org/2005/Atom}"
 AS_AT = datetime.date(2009, 7, 21)
+
+CHANGES = HEADING.strip() + "\n"  # the section's heading line, as pages write it
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +42,7 @@ def mini_pages(mini):
 
 
 def _changes_rows(page: str) -> list[list[str]]:
-    section = page.split("## Changes to this page\n", 1)[1].split("\n## ", 1)[0]
+    section = page.split(CHANGES, 1)[1].split("\n## ", 1)[0]
     return [
         [cell.strip() for cell in line.strip("|").split("|")]
         for line in section.splitlines()
@@ -94,7 +96,7 @@ def test_a_duty_page_lists_its_status_changes_and_the_change_log(mini_pages):
     assert [r[1] for r in rows] == ["Change to this site", "Law or proposal"]
     assert rows[1][0] == "July 2008" and "would have to" in rows[1][2]
     # A duty whose only status began with the earliest source has nothing to list, and says so.
-    pool = mini_pages["duties/pool-budgets-and-share-resources.md"].split("## Changes to this page\n", 1)[1].lstrip()
+    pool = mini_pages["duties/pool-budgets-and-share-resources.md"].split(CHANGES, 1)[1].lstrip()
     assert pool.startswith("No change is recorded after the earliest source was published (July 2008).")
     assert "[Status over time](#status-over-time)" in pool
 
@@ -109,7 +111,7 @@ def test_a_first_status_counts_as_a_change_only_if_it_began_after_the_earliest_s
     later = replace(district.status_history[0], start=PartialDate.parse("2009-01"))
     moved = replace(district, status_history=(later,))
     assert changes_in_period(moved.status_history, mini) == [later]
-    rows = _changes_rows("## Changes to this page\n" + partner_changes("partners/district.md", moved, mini, AS_AT))
+    rows = _changes_rows(CHANGES + partner_changes("partners/district.md", moved, mini, AS_AT))
     assert rows[0][:2] == ["January 2009", "Law or proposal"]
 
 
@@ -118,7 +120,7 @@ def test_the_real_pages_do_not_list_a_status_the_sources_start_from(dataset):
     assert dataset.sources_begin == datetime.date(2008, 4, 3)  # the draft guidance, not the analysis dated '2008'
     police = _changes_rows(pages["partners/police.md"])
     assert not any(r[2].startswith("Status:") for r in police)  # a relevant partner since 2005
-    centres = pages["partners/childrens-centres.md"].split("## Changes to this page\n", 1)[1].split("\n## ", 1)[0]
+    centres = pages["partners/childrens-centres.md"].split(CHANGES, 1)[1].split("\n## ", 1)[0]
     assert "Status: Other partner" not in centres  # April 2008: no source is earlier
     schools = _changes_rows(pages["partners/schools.md"])
     assert ["July 2008", "Law or proposal", "Status: Proposed for the duty to cooperate."] == schools[
@@ -144,7 +146,7 @@ def test_board_plan_consultation_and_area_pages_list_the_entries_naming_them(min
         "consultations/test-consultation/outcome.md",
         "areas/testshire.md",
     ):
-        section = mini_pages[path].split("## Changes to this page\n", 1)[1]
+        section = mini_pages[path].split(CHANGES, 1)[1]
         assert "| 15 March 2026 | A correction to the Board, the plan, the consultation and the area. |" in section, (
             path
         )

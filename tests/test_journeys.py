@@ -17,6 +17,7 @@ from tooling import FixedSizes
 from trustdocs.pipeline.generate import all_documents, generate_pages
 from trustdocs.rendering import navigation as nav
 from trustdocs.rendering import paths
+from trustdocs.rendering.change_log import HEADING
 from trustdocs.rendering.common import FORM_ERRORS_SCRIPT
 from trustdocs.rendering.consultations.form import SCRIPT, respond_page
 from trustdocs.rendering.pages.duties import binding
@@ -174,7 +175,7 @@ def test_partner_pages_have_no_tables_and_each_guidance_paragraph_once(site_page
     a table wider than a phone scrolls in its own box, tests/test_journeys_browser.py)."""
     for partner in dataset.partners:
         page = site_pages[f"partners/{partner.id}.md"].markdown
-        before_changes = page.split("\n## Changes to this page\n", 1)[0]
+        before_changes = page.split(HEADING.rstrip("\n") + "\n", 1)[0]
         assert "| Fact | Detail |" not in page and "\n|" not in before_changes, partner.id
         guidance = page.split("{#guidance}", 1)[1].split("\n## ", 1)[0] if "{#guidance}" in page else ""
         anchors = re.findall(r"\[Paragraph [^\]]+\]\(([^)]+)\)", guidance)

@@ -19,6 +19,7 @@ from trustdocs.core.dates import PartialDate
 from trustdocs.model.citations import Cite
 from trustdocs.model.status import Status, in_force_on, statuses_on
 from trustdocs.pipeline.generate import all_documents, generate_pages
+from trustdocs.rendering.notice import NOTICE_TITLE
 from trustdocs.rendering.status import NAMES, strength_badge
 
 D = datetime.date
@@ -106,7 +107,7 @@ def test_no_page_or_document_says_a_proposal_is_a_legal_requirement(pages, datas
 
 def test_every_page_says_its_period_and_where_todays_law_is(pages):
     for path, markdown in pages.items():
-        assert '!!! note "Which period this page describes"' in markdown, path
+        assert NOTICE_TITLE in markdown and markdown.count(NOTICE_TITLE) == 1, path
         assert "Statuses are shown as at 21 July 2009." in markdown, path
         assert "[legislation.gov.uk](https://www.legislation.gov.uk/)" in markdown, path
     assert "as its sources set it out, April 2008 to July 2009" in pages["partners/police.md"]

@@ -128,3 +128,21 @@ def test_the_search_index_has_the_generic_models_but_not_each_areas_copies(built
         if "quorum" in (doc["title"] + doc["text"]).lower() and doc["location"].startswith("documents/")
     ]
     assert "documents/trust-board-constitution/#quorum" in quorum
+
+
+def test_the_search_index_leaves_out_what_every_page_or_area_repeats(built_site, dataset):
+    """The period notice, "Changes to this page", an area's sections after its summary, a source's
+    back-links and quoted guidance: in the index, each would match on every page or grow with every area."""
+    import json
+
+    docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    text = {doc["location"]: doc["title"] + " " + doc["text"] for doc in docs}
+    assert not [loc for loc, t in text.items() if "Which period this page describes" in t]
+    assert not [loc for loc in text if loc.endswith("#changes-to-this-page")]
+    assert not [loc for loc, t in text.items() if "What rests on it on this site" in t]
+    for area in dataset.areas:
+        assert [loc for loc in text if loc.startswith(f"areas/{area.id}/")] == [f"areas/{area.id}/"], area.id
+        assert area.summary.split(".")[0] in text[f"areas/{area.id}/"]
+    # Still found: the site's change log, and what a source paragraph says.
+    assert any(loc.startswith("site-changes/") for loc in text)
+    assert "the appendix quoted" in text["sources/southwark-2009/#p-appendix-1"].lower()

@@ -28,11 +28,13 @@ from trustdocs.model.records import WHOLE_BOARD, WHOLE_PLAN, Change, Duty, Partn
 from trustdocs.rendering import paths
 from trustdocs.rendering.common import STATUS_LABELS, cites, duty_link
 from trustdocs.rendering.documents.particulars import area_title
+from trustdocs.rendering.search import unsearched_heading
 from trustdocs.rendering.status import compact
 
 LAW = "Law or proposal"
 THIS_SITE = "Change to this site"
-HEADING = "\n## Changes to this page\n\n"
+# Left out of search: the site's change log page indexes every entry once.
+HEADING = f"\n{unsearched_heading(2, 'Changes to this page', 'changes-to-this-page')}\n\n"
 
 
 class Dated(Protocol):

@@ -17,6 +17,7 @@ from trustdocs.core.markdown import bullet_list
 from trustdocs.model.dataset import DataSet
 from trustdocs.model.records import Area
 from trustdocs.rendering.common import format_day
+from trustdocs.rendering.search import EXCLUDE
 
 CURRENT_LAW = "https://www.legislation.gov.uk/"
 _SOURCE_LINK = re.compile(r"sources/([a-z0-9-]+)\.md")
@@ -41,15 +42,21 @@ def _span(first: datetime.date, last: datetime.date) -> str:
     return month(first) if (first.year, first.month) == (last.year, last.month) else f"{month(first)} to {month(last)}"
 
 
+NOTICE_TITLE = "Which period this page describes"
+
+
 def page_notice(data: DataSet, as_at: datetime.date, markdown: str) -> str:
     """The admonition that opens a page: its period, the as-at date, and where the law in force today is."""
     first, last = period(data, _SOURCE_LINK.findall(markdown))
+    # Material's note, written as HTML so that search can leave it out: every page has it.
     return (
-        '!!! note "Which period this page describes"\n\n'
-        f"    This page describes the framework as its sources set it out, {_span(first, last)}. "
+        f'<div class="admonition note" {EXCLUDE} markdown>\n'
+        f'<p class="admonition-title">{NOTICE_TITLE}</p>\n\n'
+        f"This page describes the framework as its sources set it out, {_span(first, last)}. "
         f"Statuses are shown as at {format_day(as_at)}. The latest source is dated "
         f"{format_day(data.latest_source_date)}. Proposals and draft guidance were not law. "
         f"The law has changed since: see [legislation.gov.uk]({CURRENT_LAW}) for the law in force today.\n\n"
+        "</div>\n\n"
     )
 
 

@@ -16,6 +16,24 @@ import re
 
 from trustdocs.rendering import paths
 
+# Material's search leaves out any element with this attribute, and a section
+# whose heading has it. Left out: what every page repeats (the period notice,
+# "Changes to this page", which the site's change log indexes once) and what
+# another page indexes (a guidance paragraph quoted on its source's page), so
+# the index stays small as areas are added and a search finds each text once.
+EXCLUDE = "data-search-exclude"
+
+
+def unsearched(markdown: str) -> str:
+    """Block Markdown that search leaves out (md_in_html keeps it Markdown)."""
+    return f"<div {EXCLUDE} markdown>\n\n{markdown.strip()}\n\n</div>\n\n"
+
+
+def unsearched_heading(level: int, text: str, anchor: str) -> str:
+    """A heading whose whole section search leaves out; ``text`` is Markdown, already escaped."""
+    return f"{'#' * level} {text} {{ #{anchor} {EXCLUDE} }}"
+
+
 # The site's own page for a thing readers name.
 TOPIC = 2.0
 # A generic model document, above its copies for each area.

@@ -23,6 +23,7 @@ from trustdocs.rendering.documents.particulars import area_title
 from trustdocs.rendering.documents.source import DocumentSource
 from trustdocs.rendering.notice import CURRENT_LAW
 from trustdocs.rendering.paths import link
+from trustdocs.rendering.search import unsearched_heading
 from trustdocs.rendering.site import Citing, Site, citations_of
 from trustdocs.rendering.sizes import Sizes, size_label
 
@@ -80,6 +81,8 @@ def _choices(area: Area) -> list[tuple[str, str, str]]:
 
 
 def area_page(data: DataSet, area: Area, sizes: Sizes) -> Page:
+    """An area's page. Search indexes only its name and summary: every other section has the same
+    shape for every area, and the index, which every page loads, grew by about 3 KB with each area."""
     here = paths.area(area.id)
     used = uses(data, area)
     constitution_page = paths.document(f"{area.id}/{CONSTITUTION_SLUG}")
@@ -88,7 +91,7 @@ def area_page(data: DataSet, area: Area, sizes: Sizes) -> Page:
         parts.append("This is a made-up area. It shows how the documents change for this kind of area.\n\n")
     parts += [
         f"{md(area.summary)} {cites(here, area.cites, data)}\n\n",
-        "## Before you adopt its documents {#before-you-adopt}\n\n",
+        unsearched_heading(2, "Before you adopt its documents", "before-you-adopt") + "\n\n",
         "Check these before the Board adopts the documents:\n\n",
         bullet_list(
             [
@@ -99,7 +102,7 @@ def area_page(data: DataSet, area: Area, sizes: Sizes) -> Page:
                 "proposals and draft guidance of 2008, which were not law",
             ]
         ),
-        "\n## What the documents take from its file {#its-choices}\n\n",
+        "\n" + unsearched_heading(2, "What the documents take from its file", "its-choices") + "\n\n",
         (
             "Every value is illustrative: this area is made up.\n\n"
             if area.fictional
@@ -118,11 +121,11 @@ def area_page(data: DataSet, area: Area, sizes: Sizes) -> Page:
                 for label, value, field in _choices(area)
             ],
         ),
-        "\n## Its named partner bodies {#bodies}\n\n",
+        "\n" + unsearched_heading(2, "Its named partner bodies", "bodies") + "\n\n",
         "These names are illustrative.\n\n" if area.is_illustrative("bodies") else "",
         bullet_list(md(name) for names in area.bodies.values() for name in names),
         f"\nThe documents use them in {_used_in(here, used.get('bodies', []))}.\n",
-        "\n## The clauses that are the same for every area {#same-for-every-area}\n\n",
+        "\n" + unsearched_heading(2, "The clauses that are the same for every area", "same-for-every-area") + "\n\n",
         "These clauses of its constitution take nothing from its file. Some follow the proposals and draft "
         f"guidance of 2008, and the rest are model wording. The [notes]({link(here, constitution_page, 'notes')}) "
         "at the end of the constitution say which.\n\n",
@@ -130,7 +133,7 @@ def area_page(data: DataSet, area: Area, sizes: Sizes) -> Page:
             f"[{u.number} {u.heading}]({link(here, paths.document(u.slug), u.clause_id)})"
             for u in same_everywhere(data, area)
         ),
-        "\n## Its documents {#documents}\n\n",
+        "\n" + unsearched_heading(2, "Its documents", "documents") + "\n\n",
         _document_table(here, area_documents(data, area), sizes),
         site_changes_section(here, data, {area.id}),
     ]
@@ -166,7 +169,9 @@ def documents_index(data: DataSet, sources: list[DocumentSource], sizes: Sizes) 
     if data.areas:
         parts.append("\n## Filled in for an area\n\n")
         for area in data.areas:
-            parts.append(f"### [{md(area_title(area))}]({link(paths.DOCUMENTS, paths.area(area.id))})\n\n")
+            # Out of search, like the copies it lists: the area's own page is found by its name.
+            title = f"[{md(area_title(area))}]({link(paths.DOCUMENTS, paths.area(area.id))})"
+            parts.append(unsearched_heading(3, title, area.id) + "\n\n")
             parts.append(
                 _document_table(paths.DOCUMENTS, [s for s in sources if s.slug.startswith(f"{area.id}/")], sizes) + "\n"
             )

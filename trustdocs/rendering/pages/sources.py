@@ -18,6 +18,7 @@ from trustdocs.model.records import GuidanceParagraph, GuidanceSection, Source
 from trustdocs.rendering import paths
 from trustdocs.rendering.common import Page, reader_label
 from trustdocs.rendering.paths import link
+from trustdocs.rendering.search import unsearched
 from trustdocs.rendering.site import Citing, Site
 
 
@@ -79,14 +80,20 @@ def source_page(
             parts.append(f"[Read {md(label)} on legislation.gov.uk]({section_url}).\n\n")
         if para in source.restatements:
             parts.append(f"{md(source.restatements[para])}\n\n")
+        # Search leaves out the guidance paragraph's text (its own page is indexed) and the list of
+        # pages citing this one: both repeat other pages.
         for section, paragraph in restated.get(cite, ()):
             parts.append(
                 f"[Guidance paragraph {md(paragraph.number)}]"
                 f"({link(here, paths.guidance_section(section.id), paragraph.anchor)}) restates it.\n\n"
-                f"> {md(paragraph.text)}\n\n"
+                + unsearched(f"> {md(paragraph.text)}")
             )
-        parts.append("What rests on it on this site:\n\n")
-        parts.append(bullet_list(f"[{md(c.label)}]({link(here, c.page, c.anchor)})" for c in index[cite]))
+        parts.append(
+            unsearched(
+                "What rests on it on this site:\n\n"
+                + bullet_list(f"[{md(c.label)}]({link(here, c.page, c.anchor)})" for c in index[cite])
+            )
+        )
     return Page(here, "".join(parts), ("data/sources.yml",))
 
 
