@@ -177,3 +177,25 @@ def test_a_value_that_starts_like_a_list_stays_a_paragraph(text, escaped):
     page = site_html(md(text))
     assert page.startswith("<p>") and page.endswith("</p>") and "<" not in page[3:-4], page  # no list, no definition
     assert html.unescape(page[3:-4]) == " ".join(text.split())
+
+
+def test_search_terms_are_front_matter_tags_that_editor_text_cannot_break():
+    import yaml
+
+    from trustdocs.rendering.common import Page
+
+    terms = ('duty to "cooperate"', "key: value\n---\n{{ x }}")
+    text = Page("duties/x.md", "# X\n", ("data/duties.yml",), search_terms=terms).text
+    front, body = text.removeprefix("---\n").split("\n---\n\n", 1)
+    assert yaml.safe_load(front) == {"render_macros": False, "tags": list(terms)}
+    assert body == "# X\n"
+
+
+def test_a_duty_page_names_what_else_it_is_called_and_gives_search_those_names(dataset):
+    from trustdocs.rendering.pages.duties import duty_page
+
+    duty = next(d for d in dataset.duties if d.id == "cooperate-to-improve-well-being")
+    page = duty_page(dataset, duty, dataset.latest_source_date)
+    assert duty.also_called == ("duty to cooperate",)
+    assert page.search_terms == ("duty to cooperate",)
+    assert page.markdown.split("\n\n")[1] == "Also called the duty to cooperate."

@@ -121,6 +121,7 @@ def build_dataset(raw: dict[str, Any]) -> DataSet:
             summary=d["summary"],
             cites=cites_from(d["cites"]),
             status=status_from(d["status"]),
+            also_called=tuple(d.get("also_called", ())),
         )
         for d in raw["duties"]["duties"]
     )

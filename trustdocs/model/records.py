@@ -88,6 +88,7 @@ class Duty:
     summary: str
     cites: tuple[Cite, ...]
     status: tuple[Status, ...]
+    also_called: tuple[str, ...] = ()  # other names readers search for: "duty to cooperate"
 
 
 @dataclass(frozen=True)

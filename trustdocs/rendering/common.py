@@ -8,6 +8,7 @@ says is what the reader sees. No MkDocs, no Jinja: unit-testable.
 from __future__ import annotations
 
 import datetime
+import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -74,15 +75,20 @@ class Page:
     data_files: tuple[str, ...]  # e.g. ("data/partners.yml",): "Edit this page" goes to the first
     searchable: bool = True  # False: left out of the search index (each area's copies of the model documents)
     search_boost: float = 1.0  # how far search lifts the page over others that match as well (rendering/search.py)
+    search_terms: tuple[str, ...] = ()  # other names for the page's subject, matched before any text (search.py)
 
     @property
     def text(self) -> str:
         if not self.searchable:
             return UNSEARCHED_FRONT_MATTER + self.markdown
-        if self.search_boost == 1.0:
-            return FRONT_MATTER + self.markdown
-        boost = f"search:\n  boost: {self.search_boost:g}\n"
-        return FRONT_MATTER.replace("---\n\n", boost + "---\n\n") + self.markdown
+        extra = ""
+        if self.search_terms:
+            # Material's search indexes a page's tags, and ranks a match in them first. JSON strings are
+            # YAML strings, so editor text cannot break the front matter.
+            extra += "tags:\n" + "".join(f"  - {json.dumps(term, ensure_ascii=False)}\n" for term in self.search_terms)
+        if self.search_boost != 1.0:
+            extra += f"search:\n  boost: {self.search_boost:g}\n"
+        return FRONT_MATTER.replace("---\n\n", extra + "---\n\n") + self.markdown
 
 
 def strength(value: str) -> str:

@@ -6,7 +6,7 @@ import datetime
 from collections.abc import Iterator
 
 from trustdocs.core.escape import md
-from trustdocs.core.markdown import bullet_list, table
+from trustdocs.core.markdown import bullet_list, join_and, table
 from trustdocs.model.dataset import DataSet
 from trustdocs.model.records import Duty, Partner
 from trustdocs.model.status import Status
@@ -64,9 +64,11 @@ def duty_page(
             if guidance_count <= OPEN_LIST
             else collapsed(f"{guidance_count} paragraphs", guidance_section)
         )
+    also_called = (
+        f"Also called the {join_and([md(name) for name in duty.also_called])}.\n\n" if duty.also_called else ""
+    )
     markdown = (
-        f"# {md(duty.name)}\n\n"
-        f"{md(duty.summary)} {cites(here, duty.cites, data)}\n\n"
+        f"# {md(duty.name)}\n\n" + also_called + f"{md(duty.summary)} {cites(here, duty.cites, data)}\n\n"
         f"This is a {'power' if duty.kind == 'power' else 'duty'}.\n\n"
         f"## Who it applies to on {format_day(as_at)} {{#who}}\n\n"
         + _holders(here, data, duty, as_at)
@@ -77,7 +79,7 @@ def duty_page(
         + HEADING
         + duty_changes(here, duty, data, as_at)
     )
-    return Page(here, markdown, (DATA_FILE,))
+    return Page(here, markdown, (DATA_FILE,), search_terms=duty.also_called)
 
 
 def _status_cell(duty: Duty, as_at: datetime.date) -> str:
