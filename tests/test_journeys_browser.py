@@ -220,3 +220,23 @@ def test_a_printout_names_the_site_the_address_and_the_date_with_the_title_in_bl
         assert hidden == 0
     finally:
         tab.close()
+
+
+def test_every_printed_sheet_has_a_footer_naming_the_site_the_date_and_the_sheet(browser_site):
+    """The header is on the first sheet only; a footer on every sheet says where the paper came from."""
+    import io
+
+    from pypdf import PdfReader
+
+    browser, base_url = browser_site
+    tab = browser.new_page()
+    try:
+        tab.goto(base_url + "partners/police/", wait_until="load")
+        sheets = PdfReader(io.BytesIO(tab.pdf(format="A4"))).pages
+    finally:
+        tab.close()
+    assert len(sheets) >= 2
+    for number, sheet in enumerate(sheets, 1):
+        text = " ".join(sheet.extract_text().split())
+        assert f"Page {number} of {len(sheets)}" in text, (number, text[:200])
+        assert "Children's Trusts guidance. Statuses as at 21 July 2009." in text, (number, text[:200])

@@ -199,3 +199,13 @@ def test_a_duty_page_names_what_else_it_is_called_and_gives_search_those_names(d
     assert duty.also_called == ("duty to cooperate",)
     assert page.search_terms == ("duty to cooperate",)
     assert page.markdown.split("\n\n")[1] == "Also called the duty to cooperate."
+
+
+def test_the_printed_footer_css_keeps_any_site_name_inside_its_string():
+    from trustdocs.rendering.print_pages import css_string, print_pages_css
+
+    assert css_string("Children's Trusts") == '"Children\'s Trusts"'
+    assert css_string('a"b\\c\nd</style>') == '"a\\22 b\\5c c\\a d\\3c /style\\3e "'
+    css = print_pages_css('Evil"; } body { display: none } /*', "21 July 2009")
+    assert '@bottom-left { content: "Evil\\22 ; } body { display: none } /*. Statuses as at 21 July 2009."' in css
+    assert css.count('"') == 6  # the footer's string and the two of "Page " counter(page) " of "

@@ -26,11 +26,12 @@ from trustdocs.pipeline.generate import site_files
 from trustdocs.pipeline.load import load_dataset_once
 from trustdocs.pipeline.postprocess import PostProcess
 from trustdocs.pipeline.publishing import publishing_problems
-from trustdocs.rendering import paths
+from trustdocs.rendering import paths, print_pages
 from trustdocs.rendering.common import format_day
 from trustdocs.rendering.documents.catalogue import cache_location
 from trustdocs.rendering.navigation import NavigationError, navigation
 from trustdocs.rendering.pages.framework import abbreviations
+from trustdocs.rendering.print_pages import print_pages_css
 
 log = logging.getLogger("mkdocs.plugins.trustdocs")
 PRODUCTION = "TRUSTDOCS_PRODUCTION"  # set by `trustdocs build --production`
@@ -92,8 +93,16 @@ def on_files(files: Files, config) -> Files:
     except NavigationError as err:
         raise PluginError(f"navigation: {err}") from None
     _build.abbreviations = abbreviations(data)
-    # The printed page's header names the date the statuses are worked out for (overrides/main.html).
+    # The printed page's header names the date the statuses are worked out for (overrides/main.html),
+    # and so does every printed sheet's footer (rendering/print_pages.py).
     config.extra["trustdocs_as_at"] = format_day(as_at_date(data.latest_source_date))
+    files.append(
+        File.generated(
+            config, print_pages.PATH, content=print_pages_css(config.site_name, config.extra["trustdocs_as_at"])
+        )
+    )
+    if print_pages.PATH not in config.extra_css:
+        config.extra_css.append(print_pages.PATH)
     # Every page's head names the change log's feed (overrides/main.html), only when this build writes it.
     config.extra["trustdocs_feed"] = paths.CHANGES_FEED if paths.CHANGES_FEED in downloads else ""
     _build.postprocess = PostProcess(
