@@ -323,6 +323,47 @@ def test_two_rules_may_not_word_the_same_clause(data_copy):
     ]
 
 
+def test_every_clause_a_rule_words_that_is_missing_is_named(data_copy):
+    for clause in ("partners-keep-functions", "district-councils"):
+        data_copy.replace("board.yml", f"      clause: {clause}\n", "      clause: quorum\n")
+    rules = data_copy.line_of("board.yml", "rules:")
+    missing = [p for p in only(data_copy) if p.startswith(f"data/board.yml:{rules}:")]
+    assert missing == [
+        f"data/board.yml:{rules}:1: $.rules: the model constitution takes the wording of clause(s) "
+        "partners-keep-functions, district-councils from a rule: give one rule a 'constitution' with that "
+        "clause id, a heading and the text"
+    ]
+
+
+@pytest.mark.parametrize("board", [None, [], "a string"], ids=["no board.yml", "a list", "a string"])
+def test_the_constitution_checks_pass_over_a_board_file_that_is_missing_or_not_a_mapping(board):
+    """Found by make mutation: its schema reports such a file; these checks must neither crash nor add to that."""
+    from trustdocs.core.strict_yaml import Document
+    from trustdocs.registry import CONSTITUTION_MODULE
+    from trustdocs.rendering.documents.constitution import CLAUSE_IDS, RULE_CLAUSES
+    from trustdocs.validation.references import note_clauses, rule_clauses
+
+    docs = {} if board is None else {"board": Document("data/board.yml", board)}
+    assert list(rule_clauses(RULE_CLAUSES, "the model constitution", CONSTITUTION_MODULE, docs)) == []
+    assert list(note_clauses(CLAUSE_IDS, "the model constitution", CONSTITUTION_MODULE, docs)) == []
+
+
+def test_a_clause_id_that_is_not_text_does_not_stop_the_check_of_the_rules_after_it(root):
+    """Found by make mutation: the schema reports the number; the rules after it are still checked."""
+    import copy
+
+    from trustdocs.pipeline.load import read_documents
+    from trustdocs.registry import CONSTITUTION_MODULE
+    from trustdocs.rendering.documents.constitution import RULE_CLAUSES
+    from trustdocs.validation.references import rule_clauses
+
+    docs, problems = read_documents(root / "data")
+    assert problems == []
+    board = copy.deepcopy(docs["board"])
+    board.data["rules"].insert(0, {"id": "rule-x", "constitution": {"clause": 7}})
+    assert list(rule_clauses(RULE_CLAUSES, "the model constitution", CONSTITUTION_MODULE, {"board": board})) == []
+
+
 def test_renaming_a_rule_the_change_log_names(data_copy):
     data_copy.replace("board.yml", "  - id: rule-separate-chairs\n", "  - id: rule-chairs-apart\n")
     logged = data_copy.line_of("changes.yml", "rule-separate-chairs")
@@ -379,7 +420,7 @@ def test_the_reference_checks_built_from_the_registry_find_what_they_should(data
     data_copy.replace("duties.yml", "holders: [local-authority", "holders: [local-authoritee")
     docs, problems = read_documents(data_copy.path)
     assert problems == []
-    unknown = [str(p) for p in unknown_references(KINDS)(docs)]
+    unknown = [str(p) for p in unknown_references(KINDS, docs)]
     assert unknown == [
         f"data/duties.yml:{data_copy.line_of('duties.yml', 'local-authoritee')}:15: $.duties[0].holders[0]: "
         "unknown partner 'local-authoritee': no partner in data/partners.yml has this id"
@@ -394,8 +435,7 @@ def test_the_reference_checks_skip_what_is_not_theirs_to_check(root):
 
     docs, problems = read_documents(root / "data")
     assert problems == []
-    only_guidance = unknown_references([k for k in KINDS if k.name == "guidance"])
-    assert list(only_guidance(docs)) == []
+    assert list(unknown_references([k for k in KINDS if k.name == "guidance"], docs)) == []
 
 
 def test_each_schema_gets_its_id_from_its_file_name_when_loaded(root):

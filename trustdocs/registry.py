@@ -9,6 +9,8 @@ generators are given them.
 
 from __future__ import annotations
 
+from functools import partial
+
 from trustdocs.model.kinds import DataKind, Reference
 from trustdocs.rendering import exports, feed
 from trustdocs.rendering.consultations import pages as consultations
@@ -77,22 +79,20 @@ KINDS = (
     DataKind("consultation-outcomes", "consultation-outcome", folder=True),
 )
 
+CONSTITUTION_MODULE = "trustdocs/rendering/documents/constitution.py"
+
 # Checks across records and files, run after every file has passed its schema.
 CHECKS = (
     references.duplicate_ids,
-    references.unknown_references(KINDS),
+    partial(references.unknown_references, KINDS),
     references.unregistered_citations,
     references.timeline_order,
     references.change_log,
     references.duplicate_guidance_numbers,
     references.area_bodies,
     references.area_chairs,
-    references.note_clauses(
-        constitution.CLAUSE_IDS, "the model constitution", "trustdocs/rendering/documents/constitution.py"
-    ),
-    references.rule_clauses(
-        constitution.RULE_CLAUSES, "the model constitution", "trustdocs/rendering/documents/constitution.py"
-    ),
+    partial(references.note_clauses, constitution.CLAUSE_IDS, "the model constitution", CONSTITUTION_MODULE),
+    partial(references.rule_clauses, constitution.RULE_CLAUSES, "the model constitution", CONSTITUTION_MODULE),
     status.status_order,
     status.status_references,
     status.restated_citations,

@@ -67,22 +67,23 @@ def _ids_in(docs: Docs, name: str, key: str) -> set[str]:
     )
 
 
-def unknown_references(kinds: Iterable[DataKind]) -> Check:
-    """A check that every field a kind declares as a :class:`Reference` names an existing record."""
+# The checks below that take settings (the kinds, a document's clause ids) are plain functions with the
+# documents last; the registry fixes the settings with functools.partial. A closure made at import time
+# would hide them from mutation testing, which maps each function to the tests that call it.
+
+
+def unknown_references(kinds: Iterable[DataKind], docs: Docs) -> Iterator[Problem]:
+    """Every field a kind declares as a :class:`Reference` names an existing record."""
     by_kind = {kind.name: kind.references for kind in kinds}
-
-    def unknown_references(docs: Docs) -> Iterator[Problem]:
-        known = {target: _ids_in(docs, name, key) for target, (name, key, _) in TARGETS.items()}
-        for name, doc in docs.items():
-            for reference in by_kind.get(_kind(name), ()):
-                what = TARGETS[reference.target][2]
-                for path, value in select(doc.data, reference.pattern):
-                    if isinstance(value, str) and value not in known[reference.target]:
-                        yield doc.problem(
-                            path, f"unknown {what} '{value}': no {what} in data/{reference.target}.yml has this id"
-                        )
-
-    return unknown_references
+    known = {target: _ids_in(docs, name, key) for target, (name, key, _) in TARGETS.items()}
+    for name, doc in docs.items():
+        for reference in by_kind.get(_kind(name), ()):
+            what = TARGETS[reference.target][2]
+            for path, value in select(doc.data, reference.pattern):
+                if isinstance(value, str) and value not in known[reference.target]:
+                    yield doc.problem(
+                        path, f"unknown {what} '{value}': no {what} in data/{reference.target}.yml has this id"
+                    )
 
 
 def duplicate_guidance_numbers(docs: Docs) -> Iterator[Problem]:
@@ -227,64 +228,56 @@ def area_bodies(docs: Docs) -> Iterator[Problem]:
             )
 
 
-def note_clauses(known: frozenset[str], document: str, module: str) -> Check:
-    """A check that every note in board.yml's ``constitution_notes`` explains clauses the document has.
+def note_clauses(known: frozenset[str], document: str, module: str, docs: Docs) -> Iterator[Problem]:
+    """Every note in board.yml's ``constitution_notes`` explains clauses the document has.
 
     ``known`` is every clause id of ``document`` (and ``introduction``), so a
     misspelt or renamed id is an editor's error message, not a note that
     silently disappears.
     """
-
-    def note_clauses(docs: Docs) -> Iterator[Problem]:
-        doc = docs.get("board")
-        if doc is None or not isinstance(doc.data, dict):
-            return
-        for path, clause_id in select(doc.data, ("constitution_notes", "*", "clauses", "*")):
-            if isinstance(clause_id, str) and clause_id not in known:
-                yield doc.problem(
-                    path,
-                    f"'{clause_id}' is not a clause of {document}: use a clause id from {module}, or 'introduction'",
-                )
-
-    return note_clauses
+    doc = docs.get("board")
+    if doc is None or not isinstance(doc.data, dict):
+        return
+    for path, clause_id in select(doc.data, ("constitution_notes", "*", "clauses", "*")):
+        if isinstance(clause_id, str) and clause_id not in known:
+            yield doc.problem(
+                path,
+                f"'{clause_id}' is not a clause of {document}: use a clause id from {module}, or 'introduction'",
+            )
 
 
-def rule_clauses(wanted: tuple[str, ...], document: str, module: str) -> Check:
-    """A check that each clause of ``document`` worded by a rule gets its wording from exactly one rule.
+def rule_clauses(wanted: tuple[str, ...], document: str, module: str, docs: Docs) -> Iterator[Problem]:
+    """Each clause of ``document`` worded by a rule gets its wording from exactly one rule.
 
     ``wanted`` lists those clauses (``RULE_CLAUSES``). A rule's ``clause`` naming
     another id, two rules giving the same clause, or a clause no rule gives
     would each leave the document wrong or unbuildable, so each is an error.
     """
-
-    def rule_clauses(docs: Docs) -> Iterator[Problem]:
-        doc = docs.get("board")
-        if doc is None or not isinstance(doc.data, dict):
-            return
-        given: dict[str, object] = {}
-        for path, clause_id in select(doc.data, ("rules", "*", "constitution", "clause")):
-            if not isinstance(clause_id, str):
-                continue
-            if clause_id not in wanted:
-                yield doc.problem(
-                    path,
-                    f"'{clause_id}' is not a clause of {document} worded by a rule; "
-                    f"those are: {', '.join(wanted)} ({module}, RULE_CLAUSES)",
-                )
-            elif clause_id in given:
-                yield doc.problem(path, f"another rule already gives the wording of clause '{clause_id}'")
-            else:
-                given[clause_id] = path
-        missing = [c for c in wanted if c not in given]
-        if missing and isinstance(doc.data.get("rules"), list):
+    doc = docs.get("board")
+    if doc is None or not isinstance(doc.data, dict):
+        return
+    given: set[str] = set()
+    for path, clause_id in select(doc.data, ("rules", "*", "constitution", "clause")):
+        if not isinstance(clause_id, str):
+            continue
+        if clause_id not in wanted:
             yield doc.problem(
-                ("rules",),
-                f"{document} takes the wording of clause(s) {', '.join(missing)} from a rule: give one rule "
-                "a 'constitution' with that clause id, a heading and the text",
-                at_key=True,
+                path,
+                f"'{clause_id}' is not a clause of {document} worded by a rule; "
+                f"those are: {', '.join(wanted)} ({module}, RULE_CLAUSES)",
             )
-
-    return rule_clauses
+        elif clause_id in given:
+            yield doc.problem(path, f"another rule already gives the wording of clause '{clause_id}'")
+        else:
+            given.add(clause_id)
+    missing = [c for c in wanted if c not in given]
+    if missing and isinstance(doc.data.get("rules"), list):
+        yield doc.problem(
+            ("rules",),
+            f"{document} takes the wording of clause(s) {', '.join(missing)} from a rule: give one rule "
+            "a 'constitution' with that clause id, a heading and the text",
+            at_key=True,
+        )
 
 
 def area_chairs(docs: Docs) -> Iterator[Problem]:
