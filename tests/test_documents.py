@@ -347,17 +347,20 @@ def test_every_docx_and_odt_opens_cleanly_in_libreoffice(office_pdfs):
         assert converted.is_file() and converted.stat().st_size > 5000, f"LibreOffice could not convert {path}"
 
 
+def _page_texts(rendered, office_pdfs, slug: str, fmt: str, tmp_path: Path) -> list[str]:
+    """Each page's text: our PDF as made, a Word or ODT file as LibreOffice lays it out."""
+    if fmt == "pdf":
+        return _pdf_pages(rendered[_download(slug, fmt)], tmp_path)
+    return _pages(office_pdfs[_download(slug, fmt)])
+
+
 CONSTITUTIONS = ["trust-board-constitution", *(f"{a}/trust-board-constitution" for a in AREAS)]
 OFFICE = [(slug, fmt) for slug in CONSTITUTIONS for fmt in ("docx", "odt")]
 
 
 @pytest.mark.parametrize(("slug", "fmt"), [*OFFICE, *((s, "pdf") for s in CONSTITUTIONS)])
 def test_every_page_has_the_title_and_page_x_of_y_in_its_footer(sources, rendered, office_pdfs, slug, fmt, tmp_path):
-    pages = (
-        _pages(office_pdfs[_download(slug, fmt)])
-        if fmt != "pdf"
-        else _pdf_pages(rendered[_download(slug, fmt)], tmp_path)
-    )
+    pages = _page_texts(rendered, office_pdfs, slug, fmt, tmp_path)
     title = sources[slug].title
     assert len(pages) > 3
     for number, text in enumerate(pages, 1):
@@ -368,11 +371,7 @@ def test_every_page_has_the_title_and_page_x_of_y_in_its_footer(sources, rendere
 
 @pytest.mark.parametrize(("slug", "fmt"), [*OFFICE, *((s, "pdf") for s in CONSTITUTIONS)])
 def test_the_signatures_start_a_page_and_split_no_word(rendered, office_pdfs, dataset, slug, fmt, tmp_path):
-    pages = (
-        _pages(office_pdfs[_download(slug, fmt)])
-        if fmt != "pdf"
-        else _pdf_pages(rendered[_download(slug, fmt)], tmp_path)
-    )
+    pages = _page_texts(rendered, office_pdfs, slug, fmt, tmp_path)
     start = next(i for i, text in enumerate(pages) if "13.2 Signatures" in text)
     assert pages[start].split()[:2] == ["13.", "Adoption"], "the adoption section starts a page of its own"
     block = pages[start].split("13.2 Signatures", 1)[1].split("Notes\n", 1)[0]
