@@ -10,7 +10,9 @@ cannot become an attribute and ``<script>`` stays text.
 
 from __future__ import annotations
 
+import json
 import re
+from html import escape as _html_escape
 
 _SIGNIFICANT = {
     "&": "&amp;",
@@ -69,3 +71,17 @@ def code(text: str) -> str:
     and file names to these characters, so in practice every one is code.
     """
     return f"`{text}`" if _CODE_SAFE.fullmatch(text) else md(text)
+
+
+def html_text(text: str) -> str:
+    """Text made literal in an HTML element or attribute written by hand: ``& < > " '`` as references.
+
+    For raw HTML the Markdown parser leaves alone (the forms' markup); text that
+    Markdown also reads goes through :func:`md` or :func:`attr`.
+    """
+    return _html_escape(text, quote=True)
+
+
+def yaml_string(text: str) -> str:
+    """A double-quoted YAML scalar that reads back as ``text`` exactly: JSON's string syntax is YAML's."""
+    return json.dumps(text, ensure_ascii=False)

@@ -8,7 +8,6 @@ says is what the reader sees. No MkDocs, no Jinja: unit-testable.
 from __future__ import annotations
 
 import datetime
-import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -16,7 +15,7 @@ from html import escape
 from itertools import groupby
 
 from trustdocs.core.dates import MONTHS
-from trustdocs.core.escape import md
+from trustdocs.core.escape import md, yaml_string
 from trustdocs.core.markdown import join_and
 from trustdocs.model.citations import Cite
 from trustdocs.model.dataset import DataSet
@@ -85,7 +84,7 @@ class Page:
         if self.search_terms:
             # Material's search indexes a page's tags, and ranks a match in them first. JSON strings are
             # YAML strings, so editor text cannot break the front matter.
-            extra += "tags:\n" + "".join(f"  - {json.dumps(term, ensure_ascii=False)}\n" for term in self.search_terms)
+            extra += "tags:\n" + "".join(f"  - {yaml_string(term)}\n" for term in self.search_terms)
         if self.search_boost != 1.0:
             extra += f"search:\n  boost: {self.search_boost:g}\n"
         return FRONT_MATTER.replace("---\n\n", extra + "---\n\n") + self.markdown

@@ -10,7 +10,6 @@ response has a problem.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 import tempfile
@@ -18,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from trustdocs.core.escape import yaml_string
 from trustdocs.core.strict_yaml import parse_yaml
 from trustdocs.model.consultations import CHOICE_LABELS, Consultation, percent
 from trustdocs.model.dataset import DataSet
@@ -54,11 +54,6 @@ def tally(consultation: Consultation, responses: list[Response]) -> Tally:
     return Tally(len(responses), by_category, tuple(questions))
 
 
-def _q(text: str) -> str:
-    """A YAML double-quoted scalar (JSON's string syntax is valid YAML)."""
-    return json.dumps(text, ensure_ascii=False)
-
-
 def outcome_yaml(consultation: Consultation, counts: Tally, files: int) -> str:
     people = "response" if counts.total == 1 else "responses"
     lines = [
@@ -66,18 +61,18 @@ def outcome_yaml(consultation: Consultation, counts: Tally, files: int) -> str:
         f"# counted by `trustdocs analyse` from {counts.total} {people} in {files} {'file' if files == 1 else 'files'}.",
         "# Run the command again rather than editing the counts by hand. You may",
         "# add a summary and points to each question, with cites.",
-        f"summary: {_q(f'Counted from {counts.total} {people} sent in as files.')}",
+        f"summary: {yaml_string(f'Counted from {counts.total} {people} sent in as files.')}",
         "responses:",
         "  by_category:",
     ]
-    lines += [f"    - {{category: {_q(c)}, count: {_q(str(n))}}}" for c, n in counts.by_category]
+    lines += [f"    - {{category: {yaml_string(c)}, count: {yaml_string(str(n))}}}" for c, n in counts.by_category]
     lines.append("questions:")
     for q in counts.questions:
-        lines.append(f"  - question: {_q(q.question)}")
+        lines.append(f"  - question: {yaml_string(q.question)}")
         if q.answers:
             lines.append("    answers:")
-            lines += [f"      - {{answer: {_q(a)}, count: {_q(str(n))}}}" for a, n in q.answers]
-        lines.append(f"    comments: {_q(str(q.comments))}")
+            lines += [f"      - {{answer: {yaml_string(a)}, count: {yaml_string(str(n))}}}" for a, n in q.answers]
+        lines.append(f"    comments: {yaml_string(str(q.comments))}")
     return "\n".join(lines) + "\n"
 
 

@@ -20,10 +20,9 @@ Editor text is escaped with :func:`html.escape` in the HTML and
 from __future__ import annotations
 
 import datetime
-from html import escape
 from urllib.parse import urlsplit
 
-from trustdocs.core.escape import attr, md
+from trustdocs.core.escape import attr, html_text, md
 from trustdocs.core.markdown import bullet_list, join_and
 from trustdocs.model.consultation_state import FORTHCOMING, OPEN, consultation_state
 from trustdocs.model.consultations import Consultation, Question
@@ -40,14 +39,10 @@ SCRIPT = "assets/javascripts/consultation-form.js"
 FORM_ID = "response-form"
 
 
-def _e(text: str) -> str:
-    return escape(text, quote=True)
-
-
 def _about_hint(here: str, data: DataSet, q: Question) -> str:
 
     numbers = [
-        f'<a href="{_e(paths.href(here, page, "para-" + n.replace(".", "-")))}">{_e(n)}</a>'
+        f'<a href="{html_text(paths.href(here, page, "para-" + n.replace(".", "-")))}">{html_text(n)}</a>'
         for n, page in guidance_paragraphs(data, q)
     ]
     if not numbers:
@@ -60,8 +55,8 @@ def _about_hint(here: str, data: DataSet, q: Question) -> str:
 def _radio(name: str, field_id: str, value: str, label: str, required: bool = False, detail: bool = False) -> str:
     extra = (" required" if required else "") + (' data-detail="yes"' if detail else "")
     return (
-        f'<div class="consultation-radio"><input type="radio" id="{_e(field_id)}" name="{_e(name)}" value="{_e(value)}"'
-        f'{extra}><label for="{_e(field_id)}">{_e(label)}</label></div>'
+        f'<div class="consultation-radio"><input type="radio" id="{html_text(field_id)}" name="{html_text(name)}" value="{html_text(value)}"'
+        f'{extra}><label for="{html_text(field_id)}">{html_text(label)}</label></div>'
     )
 
 
@@ -73,10 +68,10 @@ def _text_field(
     attributes += ' spellcheck="false"' if kind == "email" else ""
     attributes += f' aria-describedby="{field_id}-hint"' if hint else ""
     return (
-        f'<div class="consultation-field" id="{field_id}-field"><label class="consultation-label" for="{field_id}">{_e(label)}</label>'
-        + (f'<p class="consultation-hint" id="{field_id}-hint">{_e(hint)}</p>' if hint else "")
+        f'<div class="consultation-field" id="{field_id}-field"><label class="consultation-label" for="{field_id}">{html_text(label)}</label>'
+        + (f'<p class="consultation-hint" id="{field_id}-hint">{html_text(hint)}</p>' if hint else "")
         + f'<p class="consultation-error" id="{field_id}-error" hidden></p>'
-        f'<input class="consultation-input" type="{kind}" id="{field_id}" name="{_e(name)}"{attributes}></div>'
+        f'<input class="consultation-input" type="{kind}" id="{field_id}" name="{html_text(name)}"{attributes}></div>'
     )
 
 
@@ -125,7 +120,7 @@ def _about_you(c: Consultation) -> str:
 
 def _question(here: str, data: DataSet, c: Consultation, q: Question) -> str:
     fid = f"response-{q.id}"
-    hint = " ".join(part for part in (_e(q.hint), _about_hint(here, data, q)) if part)
+    hint = " ".join(part for part in (html_text(q.hint), _about_hint(here, data, q)) if part)
     radios = ""
     if q.choices:
         radios = (
@@ -137,16 +132,16 @@ def _question(here: str, data: DataSet, c: Consultation, q: Question) -> str:
         f"Comments on question {q.number} (optional)" if q.choices else f"Your answer to question {q.number}"
     )
     return (
-        f'<fieldset class="consultation-fieldset consultation-question" id="{fid}" data-question="{_e(q.id)}" '
-        f'data-answer="{_e(q.answer)}"'
+        f'<fieldset class="consultation-fieldset consultation-question" id="{fid}" data-question="{html_text(q.id)}" '
+        f'data-answer="{html_text(q.answer)}"'
         + (f' aria-describedby="{fid}-hint">' if hint else ">")
         + f'<legend class="consultation-legend"><span class="consultation-question-number">Question {q.number} of '
-        f'{len(c.questions)}</span> <span class="consultation-question-text">{_e(q.text)}</span></legend>'
+        f'{len(c.questions)}</span> <span class="consultation-question-text">{html_text(q.text)}</span></legend>'
         + (f'<p class="consultation-hint" id="{fid}-hint">{hint}</p>' if hint else "")
         + f'<p class="consultation-error" id="{fid}-error" hidden></p>'
         + radios
         + f'<div class="consultation-field"><label class="consultation-label" for="{fid}-comments">{comments_label}</label>'
-        f'<textarea class="consultation-textarea" id="{fid}-comments" name="{_e(q.id)}-comments" rows="5"></textarea></div>'
+        f'<textarea class="consultation-textarea" id="{fid}-comments" name="{html_text(q.id)}-comments" rows="5"></textarea></div>'
         "</fieldset>"
     )
 
@@ -171,8 +166,8 @@ def _download_actions(c: Consultation) -> str:
         '<h2 class="consultation-saved-title">Your answers are ready to save</h2>'
         "<p>Save both files on your device, then send them by email or post, as this page explains. "
         "Nothing has been sent yet.</p><ul>"
-        f'<li><a id="response-download-text" data-filename="{_e(name)}.txt">A copy to read (text file)</a></li>'
-        f'<li><a id="response-download-json" data-filename="{_e(name)}.json">A copy for analysis (.json file)</a></li>'
+        f'<li><a id="response-download-text" data-filename="{html_text(name)}.txt">A copy to read (text file)</a></li>'
+        f'<li><a id="response-download-json" data-filename="{html_text(name)}.json">A copy for analysis (.json file)</a></li>'
         "</ul></div>"
     )
 
@@ -181,23 +176,23 @@ def response_form(data: DataSet, c: Consultation, here: str, endpoint: str = "")
     """The form as raw HTML. With ``endpoint`` it posts there; otherwise it saves answers to files."""
     if endpoint:
         opening = (
-            f'<form id="{FORM_ID}" class="consultation-form" data-consultation="{_e(c.id)}" data-mode="post" '
-            f'action="{_e(endpoint)}" method="post">'
+            f'<form id="{FORM_ID}" class="consultation-form" data-consultation="{html_text(c.id)}" data-mode="post" '
+            f'action="{html_text(endpoint)}" method="post">'
         )
         actions = '<button type="submit" class="md-button md-button--primary">Send your response</button>'
     else:
         opening = (
-            f'<form id="{FORM_ID}" class="consultation-form" data-consultation="{_e(c.id)}" data-mode="download" '
-            f'data-title="{_e(c.title)}">'
+            f'<form id="{FORM_ID}" class="consultation-form" data-consultation="{html_text(c.id)}" data-mode="download" '
+            f'data-title="{html_text(c.title)}">'
         )
         actions = _download_actions(c)
     return (
         opening
-        + f'<link rel="stylesheet" href="{_e(paths.href(here, STYLESHEET))}">'
+        + f'<link rel="stylesheet" href="{html_text(paths.href(here, STYLESHEET))}">'
         + '<div class="consultation-error-summary" id="response-errors" tabindex="-1" hidden><div role="alert">'
         '<h2 class="consultation-error-summary-title">There is a problem</h2>'
         '<ul class="consultation-error-summary-list"></ul></div></div>'
-        + f'<input type="hidden" name="consultation" value="{_e(c.id)}">'
+        + f'<input type="hidden" name="consultation" value="{html_text(c.id)}">'
         + (_honeypot() if endpoint else "")
         + _about_you(c)
         + "".join(_question(here, data, c, q) for q in c.questions)

@@ -21,14 +21,12 @@ and cites the 2008 paragraphs on the Board's membership that the values fill in.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields, is_dataclass
-from html import escape
 from typing import Any
 
 from trustdocs.core import fonts
-from trustdocs.core.escape import md
+from trustdocs.core.escape import html_text, md, yaml_string
 from trustdocs.core.markdown import bullet_list
 from trustdocs.model.citations import Cite
 from trustdocs.model.dataset import DataSet
@@ -46,10 +44,6 @@ STYLESHEET = "assets/stylesheets/consultations.css"  # the response forms' GOV.U
 SCRIPT = "assets/javascripts/area-form.js"  # loaded by this page only, after the form and form-errors.js
 # The first line of every data file: editors' YAML language servers check the file against its schema.
 MODELINE = "# yaml-language-server: $schema=../../trustdocs/validation/schemas/area.schema.json"
-
-
-def _e(text: str) -> str:
-    return escape(text, quote=True)
 
 
 def rule(field: str, *inside: str) -> dict[str, Any]:
@@ -128,9 +122,9 @@ def form_cites(data: DataSet) -> tuple[Cite, ...]:
 # --- the file to fill in without the form -------------------------------------------
 
 
-def _yaml(text: str) -> str:
-    """A double-quoted YAML string, which the strict loader reads as written (JSON's syntax is YAML's)."""
-    return json.dumps(text, ensure_ascii=False)
+def _comment(text: str) -> str:
+    """Editor text in a YAML comment, on one line: YAML also ends a line at CR, U+0085, U+2028 and U+2029."""
+    return " ".join(text.split())
 
 
 def template(data: DataSet) -> str:
@@ -149,62 +143,62 @@ def template(data: DataSet) -> str:
         "# because no source on the site states it.",
         "",
         "# Short name: lower-case letters and numbers, with hyphens between words. It names your files.",
-        f"id: {_yaml('your-area')}",
-        f"name: {_yaml('Your area')}",
+        f"id: {yaml_string('your-area')}",
+        f"name: {yaml_string('Your area')}",
         "# A sentence or two about your area.",
-        f"summary: {_yaml('A local area with one council for all local services.')}",
+        f"summary: {yaml_string('A local area with one council for all local services.')}",
         '# "unitary": one council runs every local service. "two-tier": a county council and district councils.',
-        f"area_type: {_yaml('unitary')}",
+        f"area_type: {yaml_string('unitary')}",
         '# "false" for a real area, "true" for a made-up example.',
-        f"fictional: {_yaml('false')}",
+        f"fictional: {yaml_string('false')}",
         "# The council that leads the Children's Trust.",
-        f"local_authority: {_yaml('Your Council')}",
+        f"local_authority: {yaml_string('Your Council')}",
         "# What the Board is called.",
-        f"trust_name: {_yaml('Your Area Children' + chr(39) + 's Trust Board')}",
+        f"trust_name: {yaml_string('Your Area Children' + chr(39) + 's Trust Board')}",
         "# The named body for each seat on the Board.",
         "bodies:",
     ]
     for p in seats:
         if "unitary" in p.area_types:
             body = "Your Council" if p.category == "local-authority" else "Name of the body"
-            lines += [f"  - partner: {_yaml(p.id)}  # {p.name}", f"    names: [{_yaml(body)}]"]
+            lines += [f"  - partner: {yaml_string(p.id)}  # {_comment(p.name)}", f"    names: [{yaml_string(body)}]"]
         else:  # district councils: a two-tier area only, one seat each
             lines += [
-                f"  # {p.name}: only a two-tier area has them. For a two-tier area, remove the # from the",
+                f"  # {_comment(p.name)}: only a two-tier area has them. For a two-tier area, remove the # from the",
                 "  # next two lines and name every one, each in quotation marks:",
-                f"  # - partner: {_yaml(p.id)}",
-                f"  #   names: [{_yaml('First District Council')}, {_yaml('Second District Council')}]",
+                f"  # - partner: {yaml_string(p.id)}",
+                f"  #   names: [{yaml_string('First District Council')}, {yaml_string('Second District Council')}]",
             ]
     lines += [
         "# Who chairs the Board, by role; who is vice-chair; who chairs the Local Safeguarding Children Board",
         "# (not the Board's chair).",
-        f"chair: {_yaml('The Lead Member for Children' + chr(39) + 's Services')}",
-        f"vice_chair: {_yaml('The Director of Children' + chr(39) + 's Services')}",
-        f"lscb_chair: {_yaml('An independent chair')}",
+        f"chair: {yaml_string('The Lead Member for Children' + chr(39) + 's Services')}",
+        f"vice_chair: {yaml_string('The Director of Children' + chr(39) + 's Services')}",
+        f"lscb_chair: {yaml_string('An independent chair')}",
         "# Anyone else with a seat on the Board, by role, if there is anyone. To add them, remove the # from the",
         "# start of the lines below, and from `additional_members` in the list of illustrative values at the end.",
         "# For each other member, copy the `- role` line and its `cites` lines.",
         "# additional_members:",
-        f"#   - role: {_yaml('The Leader of the Council')}",
+        f"#   - role: {yaml_string('The Leader of the Council')}",
         "#     cites:",
-        *(f"#       - {{source: {c.source}, para: {_yaml(c.para)}}}" for c in form_cites(data)),
+        *(f"#       - {{source: {c.source}, para: {yaml_string(c.para)}}}" for c in form_cites(data)),
         "# Whole numbers from 1 to 99: head teachers for schools, members chosen by the voluntary and",
         "# community sector, the quorum, meetings a year, working days before a meeting that its papers go",
         "# out, and months between reviews of the constitution.",
-        f"schools_representatives: {_yaml('4')}",
-        f"voluntary_sector_representatives: {_yaml('2')}",
-        f"quorum: {_yaml('6')}",
-        f"meetings_per_year: {_yaml('6')}",
-        f"papers_days: {_yaml('5')}",
-        f"review_months: {_yaml('12')}",
+        f"schools_representatives: {yaml_string('4')}",
+        f"voluntary_sector_representatives: {yaml_string('2')}",
+        f"quorum: {yaml_string('6')}",
+        f"meetings_per_year: {yaml_string('6')}",
+        f"papers_days: {yaml_string('5')}",
+        f"review_months: {yaml_string('12')}",
         "# The first and last years of the Children and Young People's Plan.",
-        f"plan_period: {{from: {_yaml('2010')}, to: {_yaml('2013')}}}",
+        f"plan_period: {{from: {yaml_string('2010')}, to: {yaml_string('2013')}}}",
         "# The values no source on the site states. Leave them all here.",
         "illustrative:",
         *(f"  - {f}" if f in illustrative_fields() else f"  # - {f}" for f in illustrative_fields(members=True)),
         "# The 2008 paragraphs on the choices this file makes.",
         "cites:",
-        *(f"  - {{source: {c.source}, para: {_yaml(c.para)}}}" for c in form_cites(data)),
+        *(f"  - {{source: {c.source}, para: {yaml_string(c.para)}}}" for c in form_cites(data)),
     ]
     return "\n".join(lines) + "\n"
 
@@ -266,7 +260,7 @@ def _describe(f: Field) -> str:
 
 def _attributes(f: Field) -> str:
     data = {"required": f.required, "label": f.label, **_limits(f)}
-    return "".join(f' data-{key}="{_e(value)}"' for key, value in data.items())
+    return "".join(f' data-{key}="{html_text(value)}"' for key, value in data.items())
 
 
 def _field(f: Field) -> str:
@@ -274,17 +268,17 @@ def _field(f: Field) -> str:
     inputmode = ' inputmode="numeric"' if f.kind in ("count", "year") else ""
     width = " area-input-short" if f.kind in ("count", "year") else ""
     control = (
-        f'<textarea class="consultation-textarea" id="{f.field_id}" name="{_e(f.name)}" rows="4"'
+        f'<textarea class="consultation-textarea" id="{f.field_id}" name="{html_text(f.name)}" rows="4"'
         f"{_describe(f)}{_attributes(f)}></textarea>"
         if f.kind == "textarea"
-        else f'<input class="consultation-input{width}" type="text" id="{f.field_id}" name="{_e(f.name)}" '
+        else f'<input class="consultation-input{width}" type="text" id="{f.field_id}" name="{html_text(f.name)}" '
         f'autocomplete="{f.autocomplete}" spellcheck="{"false" if f.kind == "id" else "true"}"{inputmode}'
         f"{_describe(f)}{_attributes(f)}>"
     )
     return (
         f'<div class="consultation-field" id="{f.field_id}-field">'
-        f'<label class="consultation-label" for="{f.field_id}">{_e(f.label)}</label>'
-        + (f'<p class="consultation-hint" id="{f.field_id}-hint">{_e(f.hint)}</p>' if f.hint else "")
+        f'<label class="consultation-label" for="{f.field_id}">{html_text(f.label)}</label>'
+        + (f'<p class="consultation-hint" id="{f.field_id}-hint">{html_text(f.hint)}</p>' if f.hint else "")
         + f'<p class="consultation-error" id="{f.field_id}-error" hidden></p>{control}</div>'
     )
 
@@ -293,17 +287,17 @@ def _radios(name: str, legend: str, required: str, options: Iterable[tuple[str, 
     """A fieldset of radios, none chosen at first (GOV.UK): (value, label, words after the label) each."""
     field_id = "area-" + name.replace("_", "-")
     items = "".join(
-        f'<div class="consultation-radio"><input type="radio" id="{field_id}-{_e(value)}" name="{_e(name)}" '
-        f'value="{_e(value)}"><label for="{field_id}-{_e(value)}">{_e(label)}'
-        + (f' <span class="area-option-hint">{_e(more)}</span>' if more else "")
+        f'<div class="consultation-radio"><input type="radio" id="{field_id}-{html_text(value)}" name="{html_text(name)}" '
+        f'value="{html_text(value)}"><label for="{field_id}-{html_text(value)}">{html_text(label)}'
+        + (f' <span class="area-option-hint">{html_text(more)}</span>' if more else "")
         + "</label></div>"
         for value, label, more in options
     )
     return (
-        f'<fieldset class="consultation-fieldset" id="{field_id}" data-radios="{_e(name)}" data-required="{_e(required)}"'
+        f'<fieldset class="consultation-fieldset" id="{field_id}" data-radios="{html_text(name)}" data-required="{html_text(required)}"'
         + (f' aria-describedby="{field_id}-hint">' if hint else ">")
-        + f'<legend class="consultation-legend">{_e(legend)}</legend>'
-        + (f'<p class="consultation-hint" id="{field_id}-hint">{_e(hint)}</p>' if hint else "")
+        + f'<legend class="consultation-legend">{html_text(legend)}</legend>'
+        + (f'<p class="consultation-hint" id="{field_id}-hint">{html_text(hint)}</p>' if hint else "")
         + f'<p class="consultation-error" id="{field_id}-error" hidden></p>'
         f'<div class="consultation-radios">{items}</div></fieldset>'
     )
@@ -312,7 +306,7 @@ def _radios(name: str, legend: str, required: str, options: Iterable[tuple[str, 
 def _group(legend: str, *parts: str, group_id: str) -> str:
     return (
         f'<fieldset class="consultation-fieldset" id="{group_id}">'
-        f'<legend class="consultation-legend consultation-legend-large">{_e(legend)}</legend>{"".join(parts)}</fieldset>'
+        f'<legend class="consultation-legend consultation-legend-large">{html_text(legend)}</legend>{"".join(parts)}</fieldset>'
     )
 
 
@@ -328,21 +322,21 @@ def _bodies(data: DataSet) -> str:
         hint = "One name on each line. Each has its own seat on the Board." if several else ""
         f = Field(f"body-{p.id}", label, f"Enter the name of the body for {in_sentence(p.name)}", hint)
         control = (
-            f'<textarea class="consultation-textarea" id="{f.field_id}" name="{_e(f.name)}" rows="5"'
+            f'<textarea class="consultation-textarea" id="{f.field_id}" name="{html_text(f.name)}" rows="5"'
             if several
-            else f'<input class="consultation-input" type="text" id="{f.field_id}" name="{_e(f.name)}" autocomplete="off"'
+            else f'<input class="consultation-input" type="text" id="{f.field_id}" name="{html_text(f.name)}" autocomplete="off"'
         )
         parts.append(
-            f'<div class="consultation-field" id="{f.field_id}-field" data-partner="{_e(p.id)}" '
-            f'data-area-types="{_e(" ".join(p.area_types))}">'
-            f'<label class="consultation-label" for="{f.field_id}">{_e(label)}</label>'
-            + (f'<p class="consultation-hint" id="{f.field_id}-hint">{_e(hint)}</p>' if hint else "")
+            f'<div class="consultation-field" id="{f.field_id}-field" data-partner="{html_text(p.id)}" '
+            f'data-area-types="{html_text(" ".join(p.area_types))}">'
+            f'<label class="consultation-label" for="{f.field_id}">{html_text(label)}</label>'
+            + (f'<p class="consultation-hint" id="{f.field_id}-hint">{html_text(hint)}</p>' if hint else "")
             + f'<p class="consultation-error" id="{f.field_id}-error" hidden></p>'
             + control
             + _describe(f)
-            + f' data-required="{_e(f.required)}" data-label="{_e(p.name)}" data-several="{"yes" if several else "no"}"'
+            + f' data-required="{html_text(f.required)}" data-label="{html_text(p.name)}" data-several="{"yes" if several else "no"}"'
             f' data-maxlength="{name_rule["maxLength"]}" data-max-names="{names_rule["maxItems"]}"'
-            f' data-maxlength-message="{_e("Each name must be " + str(name_rule["maxLength"]) + " characters or fewer")}">'
+            f' data-maxlength-message="{html_text("Each name must be " + str(name_rule["maxLength"]) + " characters or fewer")}">'
             + ("</textarea>" if several else "")
             + "</div>"
         )
@@ -369,11 +363,11 @@ def _other_members() -> str:
     }
     return (
         f'<div class="consultation-field" id="{f.field_id}-field">'
-        f'<label class="consultation-label" for="{f.field_id}">{_e(f.label)}</label>'
-        f'<p class="consultation-hint" id="{f.field_id}-hint">{_e(f.hint)}</p>'
+        f'<label class="consultation-label" for="{f.field_id}">{html_text(f.label)}</label>'
+        f'<p class="consultation-hint" id="{f.field_id}-hint">{html_text(f.hint)}</p>'
         f'<p class="consultation-error" id="{f.field_id}-error" hidden></p>'
-        f'<textarea class="consultation-textarea" id="{f.field_id}" name="{_e(f.name)}" rows="4"{_describe(f)}'
-        + "".join(f' data-{key}="{_e(value)}"' for key, value in limits.items())
+        f'<textarea class="consultation-textarea" id="{f.field_id}" name="{html_text(f.name)}" rows="4"{_describe(f)}'
+        + "".join(f' data-{key}="{html_text(value)}"' for key, value in limits.items())
         + "></textarea></div>"
     )
 
@@ -383,9 +377,9 @@ def area_form(data: DataSet) -> str:
     cites = " ".join(f"{c.source}#{c.para}" for c in form_cites(data))
     return (
         f'<form id="{FORM_ID}" class="area-form" novalidate data-printable="{printable_ranges()}" '
-        f'data-taken-ids="{_e(" ".join(taken_ids(data)))}" data-cites="{_e(cites)}" '
-        f'data-illustrative="{_e(" ".join(illustrative_fields(members=True)))}" data-modeline="{_e(MODELINE)}">'
-        f'<link rel="stylesheet" href="{_e(paths.href(HERE, STYLESHEET))}">'
+        f'data-taken-ids="{html_text(" ".join(taken_ids(data)))}" data-cites="{html_text(cites)}" '
+        f'data-illustrative="{html_text(" ".join(illustrative_fields(members=True)))}" data-modeline="{html_text(MODELINE)}">'
+        f'<link rel="stylesheet" href="{html_text(paths.href(HERE, STYLESHEET))}">'
         '<div class="consultation-error-summary" id="area-errors" tabindex="-1" hidden><div role="alert">'
         '<h2 class="consultation-error-summary-title">There is a problem</h2>'
         '<ul class="consultation-error-summary-list"></ul></div></div>'
@@ -393,7 +387,7 @@ def area_form(data: DataSet) -> str:
         # file to fill in by hand instead; the script shows them.
         '<div class="consultation-no-script" data-area-no-script><p>This form needs JavaScript to make the file, '
         "and it is not running. You can still "
-        f'<a href="{_e(paths.href(HERE, paths.AREA_TEMPLATE))}">download the file to fill in</a> '
+        f'<a href="{html_text(paths.href(HERE, paths.AREA_TEMPLATE))}">download the file to fill in</a> '
         "and change its values in a text editor.</p></div>"
         '<div class="area-questions" data-area-script hidden>'
         + _group(

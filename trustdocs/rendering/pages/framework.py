@@ -81,7 +81,7 @@ def with_abbreviation_in_heading(markdown: str, pairs: dict[str, str]) -> str:
     if not head.startswith("# "):
         return markdown
     for abbreviation, term in sorted(pairs.items(), key=lambda pair: -len(pair[1])):
-        if re.search(rf"(?<![\w&#;]){re.escape(abbreviation)}(?!\w)", head):
+        if re.search(rf"(?<![\w&#;]){re.escape(md(abbreviation))}(?!\w)", head):  # the heading is escaped
             continue
         # Case-blind: a duty's title writes 'a joint strategic needs assessment' in lower case.
         pattern = rf"(?<!\w){re.escape(md(term))}(?!\w)(?!\s*\()"
@@ -91,7 +91,7 @@ def with_abbreviation_in_heading(markdown: str, pairs: dict[str, str]) -> str:
 
 def _add(abbreviation: str) -> Callable[[re.Match[str]], str]:
     """A replacement that writes the abbreviation in brackets after the matched term."""
-    return lambda match: f"{match.group(0)} ({abbreviation})"
+    return lambda match: f"{match.group(0)} ({md(abbreviation)})"
 
 
 # The home page's placeholders (macros/__init__.py fills them through mkdocs-macros).
