@@ -461,7 +461,7 @@ def area_form(data: DataSet) -> str:
                     "lscb_chair",
                     "Who chairs the Local Safeguarding Children Board",
                     "Enter who chairs the Local Safeguarding Children Board",
-                    "It must not be the Board's chair. For example, an independent chair.",
+                    "Under the 2009 proposals it was not to be the Board's chair. For example, an independent chair.",
                 )
             ),
             _other_members(),
