@@ -24,7 +24,7 @@ from trustdocs.model.records import GuidanceParagraph, GuidanceSection, Partner,
 from trustdocs.model.status import DRAFT, LAW, PROPOSED, Status
 from trustdocs.rendering import paths
 from trustdocs.rendering.change_log import HEADING, partner_changes
-from trustdocs.rendering.common import AREA_LABELS, CATEGORY_LABELS, STATUS_LABELS, Page, cites, format_day
+from trustdocs.rendering.common import AREA_LABELS, CATEGORY_LABELS, STATUS_LABELS, Page, cites, duty_link, format_day
 from trustdocs.rendering.pages.duties import binding, by_name, collapsed
 from trustdocs.rendering.pages.guidance import inline_status, paragraph_link
 from trustdocs.rendering.paths import link
@@ -124,9 +124,7 @@ def _bindings(here: str, partner: Partner, data: DataSet, as_at: datetime.date) 
     for d in data.duties_held_by(partner.id):
         for e in binding(d, partner.id, as_at):
             if e.strength and _group(e):
-                found.append(
-                    _Binding(e, d.status, "duty", f"[{md(_lower_first(d.name))}]({link(here, paths.duty(d.id))})")
-                )
+                found.append(_Binding(e, d.status, "duty", duty_link(here, _lower_first(d.name), d.id)))
     for record in _board_records(partner, data):
         found += [_Binding(e, record.status, "board") for e in _binds(record.status, partner.id, as_at)]
     for r in data.requirements_concerning(partner.id):
