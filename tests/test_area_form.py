@@ -33,6 +33,7 @@ from trustdocs.rendering.pages.area_form import (
     area_form_page,
     form_cites,
     illustrative_fields,
+    members_cites,
     printable_ranges,
     rule,
     taken_ids,
@@ -135,9 +136,16 @@ def test_the_file_to_fill_in_by_hand_is_itself_a_valid_area_file_for_either_kind
     assert area.is_illustrative("additional_members")
     markdown = constitution(data, area).markdown
     assert "The Board also includes:\n\n- The Leader of the Council" in markdown
-    # Its note says they are illustrative, not that a source states them.
-    assert "Your area's file. No source on the site states them, so they are illustrative" in markdown
-    assert "which cites its source for them" not in markdown
+    # No source states them: each cites what the 2008 proposals said about seats beyond the core (not the
+    # schools and voluntary sector paragraphs the file cites), and no note says a source reports them.
+    cited = {(c.source, c.para) for m in area.additional_members for c in m.cites}
+    assert (
+        cited
+        == {(c.source, c.para) for c in members_cites(dataset)}
+        == {("legislative-options-2008", "44"), ("legislative-options-2008", "45")}
+    )
+    assert "{#note-other-members}" not in markdown and "reports them as" not in markdown
+    assert "{#note-local-members}" in markdown and "Every value for Your area is illustrative" in markdown
 
     two_tier = text.replace('area_type: "unitary"', 'area_type: "two-tier"').replace("  # - partner:", "  - partner:")
     two_tier = two_tier.replace("  #   names:", "    names:")

@@ -290,7 +290,7 @@ def test_a_constitution_note_must_explain_a_clause_the_constitution_has(data_cop
     )
     line = data_copy.line_of("board.yml", "    clauses: [local-strategic-partnerships]")
     assert only(data_copy) == [
-        f"data/board.yml:{line}:15: $.constitution_notes[10].clauses[0]: 'local-strategic-partnerships' is not a "
+        f"data/board.yml:{line}:15: $.constitution_notes[11].clauses[0]: 'local-strategic-partnerships' is not a "
         "clause of the model constitution: use a clause id from trustdocs/rendering/documents/constitution.py, "
         "or 'introduction'"
     ]

@@ -210,18 +210,23 @@
       out.push("    names: [" + names.map(q).join(", ") + "]");
     });
     ["chair", "vice_chair", "lscb_chair"].forEach(function (key) { out.push(key + ": " + q(value(key))); });
-    // Each other member cites what the file cites: the 2008 paragraphs on the members an area chooses.
+    // The file cites the 2008 paragraphs on the members an area chooses; each other member cites
+    // what they said about seats beyond the core (data-member-cites).
     var roles = lines(form.querySelector('[name="additional_members"]').value);
-    var cites = form.getAttribute("data-cites").split(" ").map(function (cite) {
-      var parts = cite.split("#");
-      return "{source: " + parts[0] + ", para: " + q(parts[1]) + "}";
-    });
+    function citesOf(attribute) {
+      return form.getAttribute(attribute).split(" ").map(function (cite) {
+        var parts = cite.split("#");
+        return "{source: " + parts[0] + ", para: " + q(parts[1]) + "}";
+      });
+    }
+    var cites = citesOf("data-cites");
+    var memberCites = citesOf("data-member-cites");
     if (roles.length) {
       out.push("additional_members:");
       roles.forEach(function (role) {
         out.push("  - role: " + q(role));
         out.push("    cites:");
-        cites.forEach(function (cite) { out.push("      - " + cite); });
+        memberCites.forEach(function (cite) { out.push("      - " + cite); });
       });
     }
     ["schools_representatives", "voluntary_sector_representatives", "quorum", "meetings_per_year", "papers_days",

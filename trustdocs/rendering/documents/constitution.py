@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from trustdocs.core.escape import md
 from trustdocs.core.markdown import join_and
+from trustdocs.model.citations import Cite
 from trustdocs.model.dataset import DataSet
 from trustdocs.model.records import Area
 from trustdocs.rendering.documents.clauses import Clause, Note, Section, note, ref, render_sections, with_notes
@@ -414,20 +415,30 @@ def notes(data: DataSet, area: Area | None, present: set[str]) -> list[Note]:
         out.append(
             Note(AREA_NOTE, f"Where {name}'s values come from", _area_text(area), sources_line(data, area.cites))
         )
-        members = tuple(c for m in area.additional_members for c in m.cites)
+        members = _sourced_members(area)
         if members:
+            reported = max((data.source(c.source).date for c in members), key=lambda d: d.start)
             out.append(
                 Note(
                     MEMBERS_NOTE,
                     f"{name}'s other members",
-                    f"The other members come from {name}'s file. No source on the site states them, so they are "
-                    "illustrative: check them before adoption."
-                    if "additional_members" in area.illustrative
-                    else f"The other members come from {name}'s file, which cites its source for them.",
+                    f"The other members come from {name}'s file. Its source, dated {reported}, reports them as "
+                    f"{name}'s own arrangement.",
                     sources_line(data, members),
                 )
             )
     return out
+
+
+def _sourced_members(area: Area) -> tuple[Cite, ...]:
+    """What the area's file cites for its other members, when a source states them (not illustrative).
+
+    Where they are illustrative (a file from the area form), no source states
+    them: the introduction's note on the area's values and the status list say so.
+    """
+    if "additional_members" in area.illustrative:
+        return ()
+    return tuple(c for m in area.additional_members for c in m.cites)
 
 
 def _with_note_references(
@@ -438,7 +449,7 @@ def _with_note_references(
     for n in data.board.constitution_notes:
         for clause_id in n.clauses:
             explains.setdefault(clause_id, []).append(n.id)
-    if area is not None and any(m.cites for m in area.additional_members):
+    if area is not None and _sourced_members(area):
         explains.setdefault("other-members", []).append(MEMBERS_NOTE)
     out = []
     for section in sections:

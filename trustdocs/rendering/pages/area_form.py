@@ -119,6 +119,17 @@ def form_cites(data: DataSet) -> tuple[Cite, ...]:
     return tuple(dict.fromkeys(chosen or every))
 
 
+def members_cites(data: DataSet) -> tuple[Cite, ...]:
+    """What each other member in a saved file cites: the paragraphs behind the constitution's 'Other members'.
+
+    No source names an area's other members, so a saved file lists them as
+    illustrative and cites what the 2008 proposals said about seats beyond the
+    core (board.yml's notes on that clause); without such a note, the file's cites.
+    """
+    found = [c for n in data.board.constitution_notes if "other-members" in n.clauses for c in n.cites]
+    return tuple(dict.fromkeys(found)) or form_cites(data)
+
+
 # --- the file to fill in without the form -------------------------------------------
 
 
@@ -181,7 +192,7 @@ def template(data: DataSet) -> str:
         "# additional_members:",
         f"#   - role: {yaml_string('The Leader of the Council')}",
         "#     cites:",
-        *(f"#       - {{source: {c.source}, para: {yaml_string(c.para)}}}" for c in form_cites(data)),
+        *(f"#       - {{source: {c.source}, para: {yaml_string(c.para)}}}" for c in members_cites(data)),
         "# Whole numbers from 1 to 99: head teachers for schools, members chosen by the voluntary and",
         "# community sector, the quorum, meetings a year, working days before a meeting that its papers go",
         "# out, and months between reviews of the constitution.",
@@ -375,9 +386,11 @@ def _other_members() -> str:
 def area_form(data: DataSet) -> str:
     """The form as raw HTML, with everything the script checks written into it."""
     cites = " ".join(f"{c.source}#{c.para}" for c in form_cites(data))
+    member_cites = " ".join(f"{c.source}#{c.para}" for c in members_cites(data))
     return (
         f'<form id="{FORM_ID}" class="area-form" novalidate data-printable="{printable_ranges()}" '
         f'data-taken-ids="{html_text(" ".join(taken_ids(data)))}" data-cites="{html_text(cites)}" '
+        f'data-member-cites="{html_text(member_cites)}" '
         f'data-illustrative="{html_text(" ".join(illustrative_fields(members=True)))}" data-modeline="{html_text(MODELINE)}">'
         f'<link rel="stylesheet" href="{html_text(paths.href(HERE, STYLESHEET))}">'
         '<div class="consultation-error-summary" id="area-errors" tabindex="-1" hidden><div role="alert">'
