@@ -19,6 +19,7 @@ from trustdocs.core.dates import PartialDate
 from trustdocs.model.citations import Cite
 from trustdocs.model.status import Status, in_force_on, statuses_on
 from trustdocs.pipeline.generate import all_documents, generate_pages
+from trustdocs.pipeline.load import validate
 from trustdocs.rendering.notice import NOTICE_TITLE
 from trustdocs.rendering.status import NAMES, strength_badge
 
@@ -161,6 +162,32 @@ def test_a_citation_lands_on_its_paragraph_which_says_what_it_says(pages):
     for path, markdown in pages.items():
         assert "shared/sources" not in markdown, path
         assert not re.search(r"\[(fn-\d+|q\d+)\]", markdown), path
+
+
+def test_a_guidance_paragraph_restates_only_what_it_cites_in_its_own_document(pages):
+    """Draft guidance 3.20 cites legislative options 14 for a point of its own: what it says is not what 14 says.
+
+    Paragraph 14's section shows the section-4 paragraphs that restate it, never 3.20; the analysis of
+    responses, which only guidance paragraphs of another document cite, shows its register restatement.
+    """
+    lo = pages["sources/legislative-options-2008.md"]
+    after = lo.split('<h3 id="p-14">Paragraph 14</h3>', 1)[1].split("<h3", 1)[0]
+    restating = re.findall(r"\[Guidance paragraph ([0-9.]+)\]\([^)]*\) restates it\.", after)
+    assert restating and all(n.startswith("4.") for n in restating), restating
+    analysis = pages["sources/analysis-of-responses-2008.md"]
+    background = analysis.split('id="p-background"', 1)[1].split("<h3", 1)[0]
+    assert "restates it." not in background and "The analysis said the consultation sought views" in background
+
+
+def test_a_paragraph_cited_only_from_another_documents_guidance_needs_a_restatement(data_copy):
+    data_copy.replace("sources.yml", '      "next-steps": >-\n', '      "next-steps-x": >-\n')
+    data_copy.replace("sources.yml", "      - next-steps\n", "      - next-steps\n      - next-steps-x\n")
+    problems = [str(p) for p in validate(data_copy.path)]
+    assert len(problems) == 1 and problems[0].startswith("data/guidance.yml:"), problems
+    assert problems[0].endswith(
+        "paragraph 'next-steps' of 'analysis-of-responses-2008' is cited, but nothing says what it says: add it "
+        "to that source's restatements in data/sources.yml"
+    )
 
 
 def test_the_act_links_to_its_official_address(pages):

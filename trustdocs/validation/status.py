@@ -92,11 +92,20 @@ def restated_citations(docs: Docs) -> Iterator[Problem]:
         restatements = source.get("restatements")
         if isinstance(restatements, dict):
             restated |= {(source["id"], para) for para in restatements}
+    # A guidance paragraph restates what it cites in the document its section restates; a paragraph
+    # of another document that it also cites needs its own restatement in the register.
     guidance = docs.get("guidance")
     if guidance is not None:
-        for _, cite in select(guidance.data, ("sections", "*", "paragraphs", "*", "cites", "*")):
-            if isinstance(cite, dict) and isinstance(cite.get("source"), str) and isinstance(cite.get("para"), str):
-                restated.add((cite["source"], cite["para"]))
+        for _, section in select(guidance.data, ("sections", "*")):
+            if not isinstance(section, dict):
+                continue
+            for _, cite in select(section, ("paragraphs", "*", "cites", "*")):
+                if (
+                    isinstance(cite, dict)
+                    and cite.get("source") == section.get("source")
+                    and isinstance(cite.get("para"), str)
+                ):
+                    restated.add((cite["source"], cite["para"]))
     seen: set[tuple[str, str]] = set()
     for doc in docs.values():
         for path, value in walk(doc.data):

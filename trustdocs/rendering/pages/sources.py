@@ -23,12 +23,19 @@ from trustdocs.rendering.site import Citing, Site
 
 
 def restatements(data: DataSet) -> dict[Cite, list[tuple[GuidanceSection, GuidanceParagraph]]]:
-    """Each source paragraph -> the guidance paragraphs that restate it (they cite it)."""
+    """Each source paragraph -> the guidance paragraphs that restate it.
+
+    A guidance paragraph restates what it cites in the document its section
+    restates. What it cites in another document (a paragraph of the legislative
+    options behind a point of the draft guidance) is said there in other words,
+    so that paragraph shows its own restatement from the register instead.
+    """
     out: dict[Cite, list[tuple[GuidanceSection, GuidanceParagraph]]] = {}
     for section in data.guidance:
         for paragraph in section.paragraphs:
             for cite in paragraph.cites:
-                out.setdefault(cite, []).append((section, paragraph))
+                if cite.source == section.source:
+                    out.setdefault(cite, []).append((section, paragraph))
     return out
 
 
