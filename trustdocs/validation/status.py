@@ -93,18 +93,20 @@ def restated_citations(docs: Docs) -> Iterator[Problem]:
         if isinstance(restatements, dict):
             restated |= {(source["id"], para) for para in restatements}
     # A guidance paragraph restates what it cites in the document its section restates; a paragraph
-    # of another document that it also cites needs its own restatement in the register.
+    # of another document that it also cites needs its own restatement in the register. A section
+    # naming an unknown document is reported by the reference checks, and counts as restating all.
+    sources = {source for source, _ in known}
     guidance = docs.get("guidance")
     if guidance is not None:
         for _, section in select(guidance.data, ("sections", "*")):
             if not isinstance(section, dict):
                 continue
+            own = section.get("source")
+            every = own not in sources
             for _, cite in select(section, ("paragraphs", "*", "cites", "*")):
-                if (
-                    isinstance(cite, dict)
-                    and cite.get("source") == section.get("source")
-                    and isinstance(cite.get("para"), str)
-                ):
+                if not (isinstance(cite, dict) and isinstance(cite.get("para"), str)):
+                    continue
+                if every or cite.get("source") == own:
                     restated.add((cite["source"], cite["para"]))
     seen: set[tuple[str, str]] = set()
     for doc in docs.values():
