@@ -378,7 +378,9 @@ def test_renaming_a_rule_the_change_log_names(data_copy):
 DATE_LINE = r'^(\s*-?\s*[a-z_]+:\s*)"?(\d{4}(?:-\d{2}){0,2})"?\s*$'
 
 
-@pytest.mark.parametrize("bad", ["2008-13-45", "2008-02-30", "1850-01", "2008-7"])
+@pytest.mark.parametrize(
+    "bad", ["2008-13-45", "2008-02-30", "1850-01", "2008-7", "2008-00", "2008-00-10", "2008-07-00"]
+)
 def test_every_date_in_every_file_can_be_impossible_without_a_crash(data_copy, bad):
     """Each date, broken, gives its own file:line:col line: no check meets a date before the schema has vetted it."""
     import re

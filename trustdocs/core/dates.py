@@ -48,7 +48,10 @@ class PartialDate:
             raise ValueError(f"{text!r} is not a date written YYYY, YYYY-MM or YYYY-MM-DD")
         year = int(match.group(1))
         month, day = (int(g) if g else None for g in match.groups()[1:])
-        datetime.date(year, month or 1, day or 1)  # ValueError for month 13 or 30 February
+        # ValueError for month 13, day 0 or 30 February. Month 0 is checked first: 'or 1' would read it as January.
+        if month == 0:
+            raise ValueError(f"{text!r} has month 00")
+        datetime.date(year, month or 1, 1 if day is None else day)
         if not 1900 <= year <= 2100:
             raise ValueError(f"{text!r} is outside 1900-2100")
         return cls(year, month, day)
