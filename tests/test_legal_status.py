@@ -147,6 +147,11 @@ def test_the_framework_on_a_date_is_worked_out_from_the_statuses(pages, dataset)
     extend = next(line for line in page.splitlines() if "duties/extend-duty-to-cooperate.md" in line)
     assert "Not yet" in extend.split("|")[labels.index("April 2008") + 2]
     assert "would have to" in extend.split("|")[labels.index("July 2008") + 2]
+    # Jobcentre Plus was proposed 'in 2008', month unknown: in April 2008 the page says it does not know when.
+    jobcentre = next(line for line in page.splitlines() if line.startswith("| [Jobcentre Plus]"))
+    april = jobcentre.split("|")[labels.index("April 2008") + 2]
+    assert april.strip() == "Proposed for the duty to cooperate (2008, month not stated)", april
+    assert "not stated" not in jobcentre.split("|")[labels.index("21 July 2009") + 2]
 
 
 # --- citations land on their paragraph ------------------------------------------------

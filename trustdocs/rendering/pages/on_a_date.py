@@ -41,9 +41,22 @@ def key_dates(data: DataSet) -> list[tuple[str, datetime.date]]:
     return sorted(by_month.values(), key=lambda item: item[1])
 
 
+def _when_unsure(start: PartialDate, day: datetime.date) -> str:
+    """' (2008, month not stated)' when a status begins in a year or month that ``day`` falls inside.
+
+    A status dated only "2008" counts from 1 January 2008 but may have begun
+    in December; on a date inside that span the page says it does not know.
+    """
+    if last_day(start) <= day:
+        return ""
+    return f" ({start}, month not stated)" if start.month is None else f" ({start}, day not stated)"
+
+
 def _body_status(data: DataSet, partner_id: str, day: datetime.date) -> str:
-    status = data.partner(partner_id).status_on(day)
-    return md(STATUS_LABELS[status]) if status else "Not yet named"
+    periods = [p for p in data.partner(partner_id).status_history if p.start.start <= day]
+    if not periods:
+        return "Not yet named"
+    return md(STATUS_LABELS[periods[-1].status]) + _when_unsure(periods[-1].start, day)
 
 
 def _duty_status(data: DataSet, duty_id: str, day: datetime.date) -> str:
@@ -52,7 +65,10 @@ def _duty_status(data: DataSet, duty_id: str, day: datetime.date) -> str:
     if not entries:
         return "Not yet"
     return "; ".join(
-        md(NAMES[e.kind]) + (f": {strength_badge(e, duty.status, day)}" if e.strength else "") for e in entries
+        md(NAMES[e.kind])
+        + (f": {strength_badge(e, duty.status, day)}" if e.strength else "")
+        + _when_unsure(e.start, day)
+        for e in entries
     )
 
 
@@ -71,6 +87,8 @@ def on_a_date_page(data: DataSet) -> Page:
         "# The framework on a date\n\n"
         "Each body's status and each duty's status, as the data records them, at each date on which "
         "something changed. A month stands for its last day: July 2008 shows everything proposed in July 2008. "
+        "Where the sources give only the year or month in which a status began, and the date falls inside it, "
+        "the table says so. "
         "This page is worked out from the dated statuses in the data; nothing on it is written by hand. "
         "Each body's and each duty's page gives the sources.\n\n"
         "## Bodies\n\n" + bodies + "\n## Duties and powers\n\n" + duties
