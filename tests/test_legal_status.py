@@ -211,6 +211,17 @@ def test_separate_chairs_is_a_2009_change_reported_by_southwark_not_a_2008_propo
     board = pages["board.md"]
     item = board.split('<span id="rule-separate-chairs"></span>', 1)[1].split("\n- ", 1)[0]
     assert "Proposed in 2009" in item and "Southwark" in item
+    # Southwark's report passed the proposal on; the government made it.
+    assert (
+        "by the government, in its response to the Laming inquiry, as reported in Southwark executive report (2009)"
+        in item
+    )
+
+
+def test_no_page_says_a_report_proposed_what_it_only_reported(pages):
+    """A proposal a registered source only reports names its proposer: 'Proposed ..., by Southwark's report' is wrong."""
+    for path, markdown in pages.items():
+        assert not re.search(r"Proposed( in [^,*]+\*\*)?,? by Southwark", markdown), path
 
 
 def test_the_police_page_and_the_constitution_agree_on_the_board(pages):

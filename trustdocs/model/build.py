@@ -80,6 +80,7 @@ def status_from(raw: list[dict[str, Any]] | None) -> tuple[Status, ...]:
             binds=tuple(e.get("binds", ())),
             basis=e.get("basis", ""),
             by=e.get("by", ""),
+            proposer=e.get("proposer", ""),
             note=e.get("note", ""),
         )
         for e in raw or ()
@@ -105,6 +106,7 @@ def build_dataset(raw: dict[str, Any]) -> DataSet:
                     cites_from(s["cites"]),
                     basis=s.get("basis", ""),
                     by=s.get("by", ""),
+                    proposer=s.get("proposer", ""),
                 )
                 for s in p["status_history"]
             ),

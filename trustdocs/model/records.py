@@ -55,7 +55,8 @@ class StatusPeriod:
     note: str
     cites: tuple[Cite, ...]
     basis: str = ""  # lead authority, relevant partner: the legal basis
-    by: str = ""  # proposed relevant partner: the source that proposed it
+    by: str = ""  # proposed relevant partner: the source that proposed it, or reported the proposal
+    proposer: str = ""  # who proposed it, where the source in ``by`` only reports it
 
 
 @dataclass(frozen=True)

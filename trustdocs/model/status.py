@@ -47,6 +47,7 @@ class Status:
     binds: tuple[str, ...] = ()  # partner ids the strength applies to
     basis: str = ""  # the legal basis (in force, enacted, superseded, repealed)
     by: str = ""  # the source that proposed, drafted, reported or withdrew it
+    proposer: str = ""  # who proposed or drafted it, where the source in ``by`` only reports it
     note: str = ""
 
     @property

@@ -68,7 +68,7 @@ def partners_csv(data: DataSet) -> bytes:
 def duties_csv(data: DataSet) -> bytes:
     """One row per status entry of each duty or power: a strength never appears without its status."""
     return _csv(
-        ["id", "name", "kind", "holders", "status", "from", "strength", "binds", "basis", "by"],
+        ["id", "name", "kind", "holders", "status", "from", "strength", "binds", "basis", "by", "proposer"],
         [
             [
                 d.id,
@@ -81,6 +81,7 @@ def duties_csv(data: DataSet) -> bytes:
                 ";".join(e.binds),
                 e.basis,
                 e.by,
+                e.proposer,
             ]
             for d in data.duties
             for e in d.status

@@ -139,7 +139,9 @@ def plain(
         sentence += ", on a legal basis the sources do not state"
     elif entry.basis:
         sentence += f" under {md(entry.basis)}"
-    if entry.by:
+    if entry.by and entry.proposer:
+        sentence += f", by {md(entry.proposer)}, as reported in {md(data.source(entry.by).short_title)}"
+    elif entry.by:
         sentence += f", by {md(data.source(entry.by).short_title)}"
     if entry.strength:
         badge = strength_badge(entry, entries, as_at, html)

@@ -254,6 +254,8 @@ def _status_history(here: str, partner: Partner, data: DataSet) -> str:
     def basis(period: StatusPeriod) -> str:
         if period.basis:
             return f"Under {md(period.basis)}."
+        if period.by and period.proposer:
+            return f"Proposed by {md(period.proposer)}, as reported in {md(data.source(period.by).short_title)}."
         if period.by:
             return f"Proposed by {md(data.source(period.by).short_title)}."
         return ""
