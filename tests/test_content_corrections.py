@@ -8,6 +8,9 @@ GC = the guidance consultation page, SW = Southwark's report of 21 July 2009.
 
 from __future__ import annotations
 
+import re
+
+from trustdocs.model.status import in_force_on
 from trustdocs.rendering.documents.constitution import constitution
 
 
@@ -24,9 +27,9 @@ def _paragraphs(dataset):
 
 def test_separate_chairs_rule_says_the_trust_holds_the_lscb_to_account(dataset):
     text = _record(dataset.board.rules, "rule-separate-chairs").text
-    assert "reports to the Children's Trust" in text
-    assert "The Trust holds it, and the wider system, to account" in text
-    assert "may not have the same chair" in text
+    assert "would report to the Children's Trust" in text
+    assert "The Trust would hold it, and the wider system, to account" in text
+    assert "could not have the same chair" in text
     assert "hold the Trust to account" not in text  # the reversed reading of SW 4
     assert "2008" not in text  # a 2009 change, not a July 2008 proposal
 
@@ -340,3 +343,40 @@ def test_the_academies_proposal_is_for_future_academies_only(dataset):
     # LO 23: 'Future Academies would be brought within scope'; AR: a third asked for existing ones too.
     proposed = next(s for s in dataset.partner("academies").status_history if s.status == "proposed-relevant-partner")
     assert "Existing Academies were not included" in " ".join(proposed.note.split())
+
+
+# --- Present tense only for the law (issue 13) ------------------------------------------
+
+# "must", "shall", "is required", "may not", "has to" and "have to" not after "would": an obligation
+# stated as the law of the day. "would have to", "were to" and "could not" say a proposal's effect.
+PRESENT_OBLIGATION = re.compile(r"\b(must|shall|(is|are) required|may not|has to|(?<!would )have to)\b", re.I)
+
+
+def test_no_record_that_was_not_law_states_an_obligation_in_the_present_tense(dataset):
+    """A Board seat, rule, objective or function, a plan requirement or a duty whose statuses on the as-at
+    date are only draft guidance or proposals says what it would require, not what it requires ('Schools must be
+    represented on the Board' was a July 2008 proposal, LO 46; the plan's yearly review, LO 36)."""
+    as_at = dataset.latest_source_date  # the site's as-at date
+    records = [
+        *((m.id, m.role, m.status) for m in dataset.board.membership),
+        *((r.id, r.text, r.status) for r in dataset.board.rules),
+        *((o.id, o.text, o.status) for o in (*dataset.board.objectives, *dataset.board.functions)),
+        *((r.id, r.text, r.status) for r in dataset.cypp.requirements),
+        *((d.id, d.summary, d.status) for d in dataset.duties),
+    ]
+    assert len(records) > 40
+    found = [
+        (record_id, match.group(0))
+        for record_id, text, status in records
+        if status and not in_force_on(status, as_at)
+        for match in [PRESENT_OBLIGATION.search(text)]
+        if match
+    ]
+    assert found == []
+
+
+def test_no_board_seat_is_labelled_as_the_law(dataset):
+    """No law required a Children's Trust Board before 2009 (LO 38): a seat on it was never in force. The
+    Strategic Health Authority's seat was shown as 'In force from 2005' from its section 10 partnership."""
+    for member in dataset.board.membership:
+        assert not any(e.is_law for e in member.status), member.id

@@ -15,7 +15,7 @@ from trustdocs.core.markdown import bullet_list
 from trustdocs.model.dataset import DataSet
 from trustdocs.model.records import GuidanceParagraph, GuidanceSection
 from trustdocs.rendering import paths
-from trustdocs.rendering.common import Page, cites
+from trustdocs.rendering.common import Page, cites, format_day
 from trustdocs.rendering.paths import link
 from trustdocs.rendering.site import Citing, Site, citations_of
 from trustdocs.rendering.status import compact, current
@@ -50,7 +50,9 @@ def section_page(data: DataSet, section: GuidanceSection, as_at: datetime.date) 
     markdown = (
         f"# {md(section.number)}. {md(section.title)}\n\n"
         f"This section restates, in plain English, part of the "
-        f"[{md(source.short_title)}]({link(here, f'sources/{source.id}.md')}). "
+        f"[{md(source.short_title)}]({link(here, paths.source(source.id))}). "
+        f"Each paragraph's status says whether it was the law, draft guidance or a proposal on {format_day(as_at)}: "
+        "a 'must' in draft guidance or in a proposal bound no one in law. "
         "Paragraph numbers are stable: link to any paragraph by its number.\n\n"
         + "\n".join(_paragraph(here, data, p, as_at) for p in section.paragraphs)
     )
