@@ -238,3 +238,14 @@ def test_southwark_marks_what_its_report_does_not_state(pages):
     constitution = pages["documents/southwark/trust-board-constitution.md"]
     assert "Some of the values for Southwark are illustrative" in constitution
     assert "- the quorum" in constitution
+
+
+def test_a_partner_summary_says_the_law_binds_not_the_draft_that_describes_it(pages):
+    """Under 'In force on ...', the paragraphs of the draft guidance that describe the law are not what binds."""
+    schools = pages["partners/schools.md"]
+    in_force = schools.split("**In force on 21 July 2009.**", 1)[1].split("\n**", 1)[0]
+    assert "do what the law requires, as [" in in_force and "guidance paragraphs](#guidance) say" not in in_force
+    for path, markdown in pages.items():
+        if path.startswith("partners/") and "**In force on" in markdown:
+            block = markdown.split("**In force on", 1)[1].split("\n**", 1)[0]
+            assert not re.search(r"guidance paragraphs?\]\(#guidance\) says?\b", block), path

@@ -152,6 +152,11 @@ def _items(bindings: list[_Binding], group: str) -> list[str]:
     if guidance:
         if group == DRAFT:
             items.append(_says(guidance, "of its paragraphs", GUIDANCE, "of its paragraphs"))
+        elif group == "law":  # paragraphs of draft guidance that describe the law: the law binds, not the draft
+            described = _plural(guidance, "guidance paragraph")
+            items.append(
+                f"do what the law requires, as [{described}](#{GUIDANCE}) {'describes' if guidance == 1 else 'describe'} it"
+            )
         else:
             items.append(_says(guidance, "guidance paragraph", GUIDANCE))
     return items
