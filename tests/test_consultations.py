@@ -489,15 +489,26 @@ def test_a_printable_form_per_consultation_in_the_shared_markdown_subset(dataset
             assert [th.get_text() for th in box.find_all("th")] == expected
 
 
-def test_the_printable_form_has_the_notices_categories_and_where_to_send_it(dataset):
+def test_the_printable_form_has_the_notices_categories_and_where_to_send_it(dataset, monkeypatch):
+    monkeypatch.setenv("TRUSTDOCS_AS_AT", "2008-05-01")  # while it was open
     form = next(f for f in printable_forms(dataset) if f.slug.startswith(GUIDANCE))
     soup = html(form.markdown)
     text = " ".join(soup.get_text(" ").split())
     assert "Send your completed form by 26 June 2008 ." in text
     assert "By email: childrentrusts.consultation@dcsf.gsi.gov.uk" in text
+    assert "Do not send this form" not in text
     assert "Freedom of Information Act 2000" in text
     categories = soup.find("th", string="Category").find_parent("table")
     assert len(categories.find_all("tr")) == 1 + 14
+
+
+def test_a_closed_consultations_printable_form_is_a_record_that_invites_no_response(dataset):
+    """On the site's date (21 July 2009) both consultations had closed: the form must not ask for responses."""
+    for form in printable_forms(dataset):
+        text = " ".join(html(form.markdown).get_text(" ").split())
+        assert "This consultation closed on" in text and "Do not send this form" in text, form.slug
+        assert "Send your completed form" not in text and "Answer as many questions as you like" not in text
+        assert "Responses were due by" in text, form.slug
 
 
 def test_a_consultation_that_closes_before_it_opens_is_refused(data_copy):

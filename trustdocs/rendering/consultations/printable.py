@@ -9,7 +9,9 @@ Yes, No and Not sure boxes, and blank rows for comments.
 
 from __future__ import annotations
 
+from trustdocs.core.clock import as_at_date
 from trustdocs.core.escape import md
+from trustdocs.model.consultation_state import CLOSED, PUBLISHED, consultation_state
 from trustdocs.model.consultations import Consultation
 from trustdocs.model.dataset import DataSet
 from trustdocs.rendering import paths
@@ -19,13 +21,16 @@ from trustdocs.rendering.documents.text import bullets, source_notes, table
 COMMENT_ROWS = 4  # blank rows to write comments in
 
 
-def _how_to_send(c: Consultation) -> str:
+def _how_to_send(c: Consultation, closed: bool) -> str:
     lines = []
     if c.respond.email:
         lines.append(f"By email: {md(c.respond.email)}")
     if c.respond.post:
         lines.append("By post: " + ", ".join(md(line) for line in c.respond.post))
-    parts = [f"Send your completed form by **{md(str(c.dates.closes))}**.\n\n"]
+    if closed:
+        parts = [f"Responses were due by **{md(str(c.dates.closes))}**. They were sent:\n\n"]
+    else:
+        parts = [f"Send your completed form by **{md(str(c.dates.closes))}**.\n\n"]
     if lines:
         parts.append(bullets(lines) + "\n")
     if c.respond.note:
@@ -86,14 +91,29 @@ def _questions(c: Consultation, number: int) -> str:
     return "".join(parts)
 
 
+def _opening(c: Consultation, closed: bool) -> str:
+    """Who consulted and when; once it has closed, that the form is a record, not a form to send."""
+    when = f"A consultation by the {md(c.owner)}, open from {md(str(c.dates.opens))} to {md(str(c.dates.closes))}."
+    if not closed:
+        return f"{when} Answer as many questions as you like.\n\n"
+    return (
+        f"**This consultation closed on {md(str(c.dates.closes))}. Do not send this form: responses are no longer "
+        "accepted, and the addresses in it may no longer work.** It is kept as a record of what the consultation "
+        f"asked.\n\n{when} Respondents could answer as many questions as they liked.\n\n"
+    )
+
+
 def printable_form(data: DataSet, c: Consultation) -> DocumentSource:
+    """The form to print and fill in; for a consultation closed on the site's as-at date, a record of it."""
+    closed = consultation_state(c, as_at_date(data.latest_source_date)) in (CLOSED, PUBLISHED)
     number = 3 if _notices(c) else 2
     parts = [
         f"# {md(c.title)}: response form\n\n",
-        f"A consultation by the {md(c.owner)}, open from {md(str(c.dates.opens))} to {md(str(c.dates.closes))}. "
-        "Answer as many questions as you like.\n\n",
-        "## 1. How to respond {#how-to-respond}\n\n",
-        _how_to_send(c),
+        _opening(c, closed),
+        "## 1. How to respond {#how-to-respond}\n\n"
+        if not closed
+        else "## 1. How people responded {#how-to-respond}\n\n",
+        _how_to_send(c, closed),
         _notices(c),
         _about_you(c, number),
         _questions(c, number + 1),
