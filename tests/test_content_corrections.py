@@ -10,8 +10,17 @@ from __future__ import annotations
 
 import re
 
+import pytest
+from tooling import FixedSizes
+
 from trustdocs.model.status import in_force_on
+from trustdocs.pipeline.generate import all_documents, generate_pages
 from trustdocs.rendering.documents.constitution import constitution
+
+
+@pytest.fixture(scope="module")
+def pages(dataset):
+    return {p.path: p.markdown for p in generate_pages(dataset, FixedSizes(), documents=all_documents(dataset))}
 
 
 def _record(records, record_id):
@@ -380,3 +389,22 @@ def test_no_board_seat_is_labelled_as_the_law(dataset):
     Strategic Health Authority's seat was shown as 'In force from 2005' from its section 10 partnership."""
     for member in dataset.board.membership:
         assert not any(e.is_law for e in member.status), member.id
+
+
+# --- Start dates the sources do not give (issue 13 review) -------------------------------
+
+
+def test_a_law_whose_start_the_sources_do_not_give_is_in_force_by_a_date_not_from_it(dataset, pages):
+    """DG 3.27 (April 2008) calls the joint needs assessment 'now a statutory requirement'; 2007 was only its Act's
+    year. DG 1.13 calls the pupil well-being duty new in April 2008. DG 1.4: guidance under section 10 was issued
+    in 2005, so section 10 was in force by then. None gives a start: pages say 'by', and never 'not yet' before."""
+    duties = {d.id: d for d in dataset.duties}
+    jsna = duties["joint-strategic-needs-assessment"].status[0]
+    assert (str(jsna.start), jsna.dated_by) == ("April 2008", True)
+    assert duties["promote-pupil-well-being"].status[0].dated_by
+    for duty_id in ("make-cooperation-arrangements", "cooperate-to-improve-well-being"):
+        entry = duties[duty_id].status[0]
+        assert entry.dated_by and ("draft-guidance-2008", "1.4") in {(c.source, c.para) for c in entry.cites}
+    assert "In force by April 2008" in pages["duties/joint-strategic-needs-assessment.md"]
+    row = next(line for line in pages["framework-on-a-date.md"].splitlines() if "promote-pupil-well-being" in line)
+    assert "Not yet" not in row and "Not stated: in force by April 2008" in row

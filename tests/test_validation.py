@@ -25,7 +25,7 @@ def test_unknown_field(data_copy):
 
 
 def test_missing_field(data_copy):
-    data_copy.replace("board.yml", "    role: It sets up and maintains the Board", "    # role removed")
+    data_copy.replace("board.yml", "    role: It led the arrangements to cooperate", "    # role removed")
     data_copy.replace(
         "board.yml",
         "    status:\n      - status: proposed\n        from: 2008-07\n        strength: must\n"
@@ -44,7 +44,7 @@ def test_missing_field(data_copy):
 
 def test_a_bare_strength_is_refused_with_the_reason(data_copy):
     """A strength outside a status entry would read as law: the message says where it belongs."""
-    data_copy.replace("board.yml", "    role: It sets up", "    strength: must\n    role: It sets up")
+    data_copy.replace("board.yml", "    role: It led", "    strength: must\n    role: It led")
     line = data_copy.line_of("board.yml", "    strength: must")
     assert only(data_copy) == [
         f"data/board.yml:{line}:5: $.membership[0].strength: a bare strength is not allowed: put it in a status entry, "
@@ -368,11 +368,15 @@ def test_renaming_a_rule_the_change_log_names(data_copy):
     data_copy.replace("board.yml", "  - id: rule-separate-chairs\n", "  - id: rule-chairs-apart\n")
     logged = data_copy.line_of("changes.yml", "rule-separate-chairs")
     # The constitution no longer quotes the rules (its clauses state them), but the change log names this one.
-    assert only(data_copy) == [
+    problems = only(data_copy)
+    assert problems[0] == (
         f"data/changes.yml:{logged}:21: $.changes[0].records[1]: unknown record 'rule-separate-chairs': no partner, "
         "duty, Board item (data/board.yml), plan requirement (data/cypp.yml), consultation or area has this id. "
-        "Use 'board' or 'cypp' for the whole Board or plan",
-    ]
+        "Use 'board' or 'cypp' for the whole Board or plan"
+    )
+    # one line for each change log entry that names it, and nothing else
+    naming = (data_copy.path / "changes.yml").read_text(encoding="utf-8").count("rule-separate-chairs")
+    assert len(problems) == naming and all("unknown record 'rule-separate-chairs'" in p for p in problems)
 
 
 DATE_LINE = r'^(\s*-?\s*[a-z_]+:\s*)"?(\d{4}(?:-\d{2}){0,2})"?\s*$'

@@ -81,6 +81,7 @@ def status_from(raw: list[dict[str, Any]] | None) -> tuple[Status, ...]:
             basis=e.get("basis", ""),
             by=e.get("by", ""),
             proposer=e.get("proposer", ""),
+            dated_by=e.get("dated") == "by",
             note=e.get("note", ""),
         )
         for e in raw or ()

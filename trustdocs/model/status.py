@@ -48,6 +48,7 @@ class Status:
     basis: str = ""  # the legal basis (in force, enacted, superseded, repealed)
     by: str = ""  # the source that proposed, drafted, reported or withdrew it
     proposer: str = ""  # who proposed or drafted it, where the source in ``by`` only reports it
+    dated_by: bool = False  # the sources say only that it was so by ``start``, not when it began
     note: str = ""
 
     @property

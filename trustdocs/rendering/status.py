@@ -36,7 +36,10 @@ _DRAFT = {"must": "must", "should": "should", "may": "may"}
 
 
 def when(entry: Status) -> str:
-    """'from 2004' for the law; 'in July 2008' for a document's draft or proposal."""
+    """'from 2004' for the law ('by April 2008' where the sources give no start); 'in July 2008' for a
+    document's draft or proposal."""
+    if entry.dated_by:
+        return f"by {entry.start}"
     return f"from {entry.start}" if entry.kind in (IN_FORCE, ENACTED) else f"in {entry.start}"
 
 

@@ -62,6 +62,8 @@ def _body_status(data: DataSet, partner_id: str, day: datetime.date) -> str:
 def _duty_status(data: DataSet, duty_id: str, day: datetime.date) -> str:
     duty = next(d for d in data.duties if d.id == duty_id)
     entries = statuses_on(duty.status, day)
+    if not entries and duty.status and duty.status[0].dated_by:
+        return f"Not stated: {md(NAMES[duty.status[0].kind].lower())} by {duty.status[0].start}"
     if not entries:
         return "Not yet"
     return "; ".join(
