@@ -151,7 +151,7 @@ def test_clauses_state_rules_and_leave_guidance_and_history_to_the_notes(dataset
     clauses = clause_texts(constitution(dataset, area).markdown)
     values = [area.lscb_chair, area.chair, area.vice_chair] if area else []
     for number, text in clauses.items():
-        for value in values:  # an area's own words (such as "being recruited in July 2009") are its choice
+        for value in values:  # an area's own words are its choice
             text = text.replace(value, "")
         text = text.replace("Children Act 2004", "Children Act")  # the Act a clause names is not history
         assert not NOT_A_RULE.search(text), f"clause {number} reads as guidance or history: {text}"
@@ -240,5 +240,5 @@ def test_editing_a_rules_wording_changes_the_constitution(data_copy):
     number = numbers(sections(edited))["separate-chairs"]
     assert re.search(rf"^### {re.escape(number)} Two chairs \{{#separate-chairs\}}$", markdown, re.M)
     assert clause_texts(markdown)[number].startswith(
-        "The Board's chair may never chair the Local Safeguarding Children Board. The safeguarding board's chair"
+        "The Board's chair may never chair the Local Safeguarding Children Board. Chair of the safeguarding board:"
     )

@@ -280,7 +280,7 @@ def unregistered_citation(d):
 def shared_chair(d):
     text = _area_with(
         d,
-        "lscb_chair: An independent chair, being recruited in July 2009",
+        "lscb_chair: An independent chair",
         "lscb_chair: The Executive Member for Children's Services",
     )
     return f"data/{AREA}:{_line(text, 'lscb_chair:')}:13: $.lscb_chair: the Local Safeguarding Children Board needs a different chair from the Board"

@@ -229,7 +229,7 @@ def chairing(data: DataSet, p: Particulars) -> Section:
     s.add(
         chairs.clause,
         md(chairs.heading),
-        f"{md(chairs.text)} The safeguarding board's chair is: {p.lscb_chair}. See {ref('safeguarding-board')}.",
+        f"{md(chairs.text)} Chair of the safeguarding board: {p.lscb_chair}. See {ref('safeguarding-board')}.",
         fills=("lscb_chair",),
     )
     return s
