@@ -231,6 +231,20 @@ def test_the_police_page_and_the_constitution_agree_on_the_board(pages):
     assert "Police" in pages["documents/trust-board-constitution.md"]
 
 
+def test_southwarks_clauses_say_which_values_are_illustrative(dataset):
+    """Issue 13: label Southwark's illustrative values wherever they appear: the clause, not only the status list."""
+    from trustdocs.rendering.documents.constitution import constitution
+
+    text = constitution(dataset, dataset.area("southwark")).markdown
+    clause = {block.split(" {#", 1)[0]: block for block in text.split("\n### ")[1:]}
+    flag = "A value in this clause is illustrative: check it before adoption"
+    assert flag in clause["5.2 Vice-chair"]  # SW does not state the vice-chair
+    assert flag in clause["6.1 Quorum"]
+    assert flag not in clause["5.1 Chair"]  # SW 10.2 states the chair
+    generic = constitution(dataset, None).markdown
+    assert flag not in generic
+
+
 def test_southwark_marks_what_its_report_does_not_state(pages):
     area = pages["areas/southwark.md"]
     assert "| Vice-chair | The Director of Children's Services | Illustrative |" in area

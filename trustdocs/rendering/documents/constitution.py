@@ -451,20 +451,30 @@ def _with_note_references(
             explains.setdefault(clause_id, []).append(n.id)
     if area is not None and _sourced_members(area):
         explains.setdefault("other-members", []).append(MEMBERS_NOTE)
+    # Where only some of an area's values are illustrative, each clause holding one says so (where all
+    # are, the status section says it once).
+    flag = area is not None and not every_value_illustrative(area)
     out = []
     for section in sections:
         clauses = []
         for clause in section.clauses:
             ids = explains.get(clause.id, [])
             blocks = clause.blocks
-            if ids and blocks[-1].startswith(("|", "- ")):  # after a table or a list: a paragraph of its own
-                blocks = (*blocks, _see(ids))
-            elif ids:
-                blocks = (*blocks[:-1], f"{blocks[-1].rstrip()} {_see(ids)}")
+            said = _see(ids) if ids else ""
+            if flag and area is not None and any(area.is_illustrative(f) for f in clause.fills):
+                said = f"{said} {_illustrative_here()}".strip()
+            if said and blocks[-1].startswith(("|", "- ")):  # after a table or a list: a paragraph of its own
+                blocks = (*blocks, said)
+            elif said:
+                blocks = (*blocks[:-1], f"{blocks[-1].rstrip()} {said}")
             clauses.append(Clause(clause.id, clause.heading, blocks, clause.fills))
         out.append(Section(section.id, section.heading, clauses))
     headings = {n.id: n.heading for n in data.board.constitution_notes}
     return out, [(i, headings[i]) for i in explains.get(INTRODUCTION, [])]
+
+
+def _illustrative_here() -> str:
+    return f"A value in this clause is illustrative: check it before adoption (see {note(AREA_NOTE)})."
 
 
 def _see(note_ids: list[str]) -> str:
