@@ -67,8 +67,9 @@ lint: setup ## Lint and type-check: ruff (lint, format), mypy, import-linter (la
 	$(BIN)/check-jsonschema --check-metaschema trustdocs/validation/schemas/*.schema.json
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 
-unit: setup ## The fast lane (under a minute): tests that need no browser and no uncached full-site build
-	$(BIN)/pytest -m "not slow and not browser"
+# The fast lane runs on every core (pytest-xdist); `make test` runs the whole suite in one process.
+unit: setup ## The fast lane (under a minute on 2 cores): tests that need no browser and no uncached full-site build
+	$(BIN)/pytest -n auto -m "not slow and not browser"
 
 check: setup-checks ## Build into a temporary directory and run every quality gate
 	$(BIN)/python -m checks

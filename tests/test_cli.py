@@ -40,6 +40,8 @@ def test_validate_names_file_line_and_field_and_exits_1(data_copy):
     assert "Traceback" not in result.stderr
 
 
+# Starts other Python processes (seconds each): make test runs it, make unit does not.
+@pytest.mark.slow
 def test_under_github_actions_each_problem_is_also_an_annotation_on_its_line(data_copy, monkeypatch):
     data_copy.replace("partners.yml", "    category: relevant-partner\n", "    category: relevent-partner\n")
     line = data_copy.line_of("partners.yml", "relevent-partner")

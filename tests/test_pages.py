@@ -149,6 +149,8 @@ print(digest.hexdigest())
 """
 
 
+# Starts other Python processes (seconds each): make test runs it, make unit does not.
+@pytest.mark.slow
 def test_generation_is_the_same_in_processes_with_other_hash_seeds_time_zones_and_locales(root):
     """Every page and export of the real data, made in two processes whose local dates always differ
     (UTC+14 and UTC-12), with other hash seeds (so other set orders) and locales. The full build,

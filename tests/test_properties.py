@@ -266,6 +266,8 @@ def test_every_property_test_has_a_bounded_example_budget():
     assert {name: n for name, n in budgets.items() if not 1 <= n <= 150} == {}
 
 
+# Starts other Python processes (seconds each): make test runs it, make unit does not.
+@pytest.mark.slow
 @pytest.mark.parametrize(("env", "profile"), [({"CI": "true"}, "ci"), ({"HYPOTHESIS_PROFILE": "mutation"}, "mutation")])
 def test_ci_and_mutation_runs_draw_the_same_examples_every_time(env, profile):
     """Under CI=true (the pull-request workflow's make test) and make mutation, hypothesis is derandomized

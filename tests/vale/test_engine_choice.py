@@ -142,6 +142,8 @@ def test_vale_reporting_its_own_error_is_an_error(bin_dir):
         engine.lint_file(FIXTURES / "PlainEnglish" / "fail.md")
 
 
+# Starts other Python processes (seconds each): make test runs it, make unit does not.
+@pytest.mark.slow
 def test_fixtures_through_the_binary_path_match_their_expected_alerts(bin_dir):
     executable(bin_dir / "vale", FAKE_VALE)
     engine = choose_engine()
