@@ -8,6 +8,7 @@ import pytest
 from tooling import site_html
 
 from trustdocs.core.escape import md
+from trustdocs.core.markdown import join_and, join_or, lower_first
 from trustdocs.model.citations import Cite
 from trustdocs.rendering.common import citation
 from trustdocs.rendering.pages.framework import features_list, outcomes_list
@@ -209,3 +210,29 @@ def test_the_printed_footer_css_keeps_any_site_name_inside_its_string():
     css = print_pages_css('Evil"; } body { display: none } /*', "21 July 2009")
     assert '@bottom-left { content: "Evil\\22 ; } body { display: none } /*. Statuses as at 21 July 2009."' in css
     assert css.count('"') == 6  # the footer's string and the two of "Page " counter(page) " of "
+
+
+@pytest.mark.parametrize(
+    ("items", "anded", "ored"),
+    [([], "", ""), (["A"], "A", "A"), (["A", "B"], "A and B", "A or B"), (["A", "B", "C"], "A, B and C", "A, B or C")],
+)
+def test_lists_in_running_text_have_no_serial_comma(items, anded, ored):
+    """GOV.UK style; one joiner for 'and' (4 copies once) and one for 'or' (3 copies once)."""
+    assert join_and(iter(items)) == anded
+    assert join_or(iter(items)) == ored
+
+
+@pytest.mark.parametrize(
+    ("text", "inside"),
+    [
+        ("Cooperate with the police", "cooperate with the police"),
+        ("A paragraph label", "a paragraph label"),
+        ("LSCB chair", "LSCB chair"),
+        ("Children's Trusts lead", "Children's Trusts lead"),
+        ("I think", "I think"),
+        ("", ""),
+    ],
+)
+def test_lower_first_keeps_the_capitals_of_names(text, inside):
+    """One rule for the three places that put a phrase inside a sentence (each once had its own)."""
+    assert lower_first(text) == inside

@@ -31,9 +31,30 @@ def table(headers: list[str], rows: Iterable[list[str]], widths: tuple[int, ...]
     return "\n".join(out) + "\n"
 
 
+def lower_first(text: str) -> str:
+    """'Cooperate with ...' -> 'cooperate with ...', to go inside a sentence. A name keeps its capitals: an
+    abbreviation ('LSCB ...'), or words capitalised together ('Children's Trusts ...')."""
+    words = text.split()
+    if not words or words[0] == "I":
+        return text
+    abbreviation = len(words[0]) > 1 and not words[0][1:2].islower()
+    if abbreviation or (len(words) > 1 and words[1][:1].isupper()):
+        return text
+    return text[:1].lower() + text[1:]
+
+
 def join_and(items: Iterable[str]) -> str:
     """'A', 'A and B', 'A, B and C': a list in running text, GOV.UK style (no serial comma)."""
+    return _join(items, "and")
+
+
+def join_or(items: Iterable[str]) -> str:
+    """'A', 'A or B', 'A, B or C': alternatives in running text, GOV.UK style (no serial comma)."""
+    return _join(items, "or")
+
+
+def _join(items: Iterable[str], word: str) -> str:
     items = list(items)
     if len(items) <= 1:
         return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
+    return ", ".join(items[:-1]) + f" {word} " + items[-1]

@@ -128,14 +128,14 @@ def _organisation(site: _Pages) -> list[NavEntry]:
 
 def _documents(site: _Pages, data: DataSet) -> list[NavEntry]:
     forms = {paths.document(paths.printable_form_slug(c.id)) for c in data.consultations}
-    entries = site.take_all([paths.DOCUMENTS]) + site.sorted(site.under("documents", exclude=sorted(forms)))
+    entries = site.take_all([paths.DOCUMENTS]) + site.sorted(site.under(paths.DOCUMENTS_DIR, exclude=sorted(forms)))
     areas = sorted(data.areas, key=lambda a: sort_key(a.name))
     for area in areas:
         page = paths.area(area.id)
         if page not in site.labels:
             continue
         label = site.labels[page]
-        entries += _section(label, site.take_all([page]) + site.sorted(site.under(f"documents/{area.id}")))
+        entries += _section(label, site.take_all([page]) + site.sorted(site.under(paths.area_documents(area.id))))
     return entries
 
 

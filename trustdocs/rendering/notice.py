@@ -16,11 +16,12 @@ from trustdocs.core.escape import md
 from trustdocs.core.markdown import bullet_list
 from trustdocs.model.dataset import DataSet
 from trustdocs.model.records import Area
+from trustdocs.rendering import paths
 from trustdocs.rendering.common import format_day
 from trustdocs.rendering.search import EXCLUDE
 
 CURRENT_LAW = "https://www.legislation.gov.uk/"
-_SOURCE_LINK = re.compile(r"sources/([a-z0-9-]+)\.md")
+_SOURCE_LINK = re.compile(rf"{paths.SOURCES_DIR}/([a-z0-9-]+)\.md")
 
 
 def month(day: datetime.date) -> str:

@@ -17,6 +17,8 @@ DUTY_MATRIX = "duties/matrix.md"
 GUIDANCE = "guidance/index.md"
 SOURCES = "sources/index.md"
 SOURCES_DIR = "sources"
+PARTNERS_DIR = "partners"
+DOCUMENTS_DIR = "documents"
 BOARD = "board.md"
 CYPP = "cypp.md"
 TIMELINE = "timeline.md"
@@ -40,7 +42,7 @@ EXPORT_DUTIES_CSV = "exports/duties.csv"
 
 
 def partner(partner_id: str) -> str:
-    return f"partners/{partner_id}.md"
+    return f"{PARTNERS_DIR}/{partner_id}.md"
 
 
 def duty(duty_id: str) -> str:
@@ -48,7 +50,7 @@ def duty(duty_id: str) -> str:
 
 
 def source(source_id: str) -> str:
-    return f"sources/{source_id}.md"
+    return f"{SOURCES_DIR}/{source_id}.md"
 
 
 def paragraph_anchor(para: str) -> str:
@@ -66,7 +68,12 @@ def area(area_id: str) -> str:
 
 def document(slug: str) -> str:
     """A model document's page: ``trust-board-constitution`` or ``southwark/cypp-template``."""
-    return f"documents/{slug}.md"
+    return f"{DOCUMENTS_DIR}/{slug}.md"
+
+
+def area_documents(area_id: str) -> str:
+    """The folder of an area's copies of the model documents: ``documents/southwark``."""
+    return f"{DOCUMENTS_DIR}/{area_id}"
 
 
 def download(slug: str, fmt: str, owner: str = "") -> str:

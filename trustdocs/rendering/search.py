@@ -42,8 +42,8 @@ MODEL_DOCUMENT = 1.5
 SOURCE = 0.5
 
 _TOPIC_PAGES = {paths.BOARD, paths.CYPP, paths.FEATURES, paths.OUTCOMES, paths.PARTNERS, paths.DUTIES}
-_PARTNER = re.compile(r"partners/[^/]+\.md")
-_GENERIC_DOCUMENT = re.compile(r"documents/[^/]+\.md")
+_PARTNER = re.compile(rf"{paths.PARTNERS_DIR}/[^/]+\.md")
+_GENERIC_DOCUMENT = re.compile(rf"{paths.DOCUMENTS_DIR}/[^/]+\.md")
 
 
 def search_boost(path: str, printable_forms: frozenset[str] = frozenset()) -> float:

@@ -13,6 +13,7 @@ from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
 from trustdocs.core.dates import PartialDate
+from trustdocs.core.markdown import join_or
 from trustdocs.core.problems import Problem
 from trustdocs.core.strict_yaml import Document
 
@@ -89,7 +90,7 @@ def _expected_type(expected: str | list[str]) -> str:
     """In words; "integer" is left out because the loader reads every number as text
     (a schema allows it only for editors' YAML 1.2 language servers)."""
     names = [expected] if isinstance(expected, str) else [name for name in expected if name != "integer"]
-    return " or ".join(_TYPE_NAMES.get(name, name) for name in names)
+    return join_or(_TYPE_NAMES.get(name, name) for name in names)
 
 
 def _messages(error: ValidationError) -> Iterator[tuple[tuple, str, bool]]:

@@ -23,7 +23,7 @@ import datetime
 from urllib.parse import urlsplit
 
 from trustdocs.core.escape import attr, html_text, md
-from trustdocs.core.markdown import bullet_list, join_and
+from trustdocs.core.markdown import bullet_list, join_and, join_or
 from trustdocs.model.consultation_state import FORTHCOMING, OPEN, consultation_state
 from trustdocs.model.consultations import Consultation, Question
 from trustdocs.model.dataset import DataSet
@@ -83,7 +83,7 @@ def _about_you(c: Consultation) -> str:
     detailed = [cat for cat in c.categories if cat.detail]
     detail = ""
     if detailed:
-        chosen = " or ".join(cat.label for cat in detailed)
+        chosen = join_or(cat.label for cat in detailed)
         detail = _text_field(
             "response-category-detail", "category-detail", f"{detailed[0].detail} (if you chose {chosen})"
         )

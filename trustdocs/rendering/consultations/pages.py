@@ -111,7 +111,7 @@ def _documents(here: str, data: DataSet, c: Consultation) -> str:
     for d in c.documents:
         source = data.source(d.source)
         parts.append(
-            f"<cite>[{md(source.title)}]({link(here, f'sources/{source.id}.md')})</cite>. "
+            f"<cite>[{md(source.title)}]({link(here, paths.source(source.id))})</cite>. "
             + (f"{md(d.note)} " if d.note else "")
             + f"{cites(here, d.cites, data)}\n\n"
         )

@@ -19,7 +19,7 @@ unitary area's numbers match the generic model's.
 from __future__ import annotations
 
 from trustdocs.core.escape import md
-from trustdocs.core.markdown import join_and
+from trustdocs.core.markdown import join_and, lower_first
 from trustdocs.model.citations import Cite
 from trustdocs.model.dataset import DataSet
 from trustdocs.model.records import Area
@@ -141,7 +141,7 @@ def purpose(data: DataSet, p: Particulars) -> Section:
         "objectives",
         "Objectives",
         f"The Board brings the member bodies together in {p.area_name} to:",
-        bullets(_lower_first(md(o.text)) for o in data.board.objectives),
+        bullets(_list_item(md(o.text)) for o in data.board.objectives),
         fills=("name",),
     )
     return s
@@ -153,7 +153,7 @@ def functions(data: DataSet) -> Section:
         "board-functions",
         "What the Board does",
         "The Board will:",
-        bullets(_lower_first(md(f.text)) for f in data.board.functions),
+        bullets(_list_item(md(f.text)) for f in data.board.functions),
     )
     return s
 
@@ -498,7 +498,6 @@ def _area_text(area: Area) -> str:
     return f"The values for {name} come from its file, which cites these sources."
 
 
-def _lower_first(text: str) -> str:
+def _list_item(text: str) -> str:
     """'Improve the well-being.' -> 'improve the well-being', to follow 'The Board will:' as a list item."""
-    text = text.rstrip(".")
-    return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
+    return lower_first(text.rstrip("."))

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from trustdocs.core.escape import md
-from trustdocs.core.markdown import table
+from trustdocs.core.markdown import join_or, lower_first, table
 from trustdocs.model.kinds import DataKind
 from trustdocs.rendering import paths
 from trustdocs.rendering.common import Page
@@ -37,10 +37,6 @@ def _spaced(text: str) -> str:
     return text[: len(text) - len(text.lstrip())] + md(core) + text[len(text.rstrip()) :]
 
 
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:]
-
-
 def _kind_of(node: dict[str, Any], items: dict[str, Any] | None = None) -> str:
     if "enum" in node:
         return "one of the values listed"
@@ -59,8 +55,7 @@ def _kind_of(node: dict[str, Any], items: dict[str, Any] | None = None) -> str:
 
 
 def _or(values: Sequence[object]) -> str:
-    quoted = [f"`{v}`" for v in values]
-    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
+    return join_or(f"`{v}`" for v in values)
 
 
 def _describe(node: dict[str, Any], items: dict[str, Any] | None, schemas: Schemas, here: str) -> str:
@@ -79,7 +74,7 @@ def _describe(node: dict[str, Any], items: dict[str, Any] | None, schemas: Schem
         values, _ = schemas.resolve(node.get("additionalProperties") or {}, here)
         key_text = keys.get("description", "a name").rstrip(".")
         parts.append(
-            f"Each key is {_text(_lower_first(key_text))}. Each value is {_kind_of(values)}."
+            f"Each key is {_text(lower_first(key_text))}. Each value is {_kind_of(values)}."
             + (f" {_text(values['description'])}" if values.get("description") else "")
         )
     if not parts and node.get("type") == "array":

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from trustdocs.core.escape import md
-from trustdocs.core.markdown import bullet_list, join_and
+from trustdocs.core.markdown import bullet_list, join_and, lower_first
 from trustdocs.model.dataset import SEAT_CATEGORIES, DataSet
 from trustdocs.model.records import GuidanceParagraph, GuidanceSection, Partner, StatusPeriod
 from trustdocs.model.status import DRAFT, LAW, PROPOSED, Status
@@ -57,15 +57,6 @@ NAMES = "trustdocs-names"
 def _is_abbreviation(partner: Partner) -> bool:
     """PCTs, LSCB: shown after the name in the heading, so the page defines it first (GOV.UK style)."""
     return bool(re.fullmatch(r"[A-Z]{2,6}s?", partner.short_name))
-
-
-def _lower_first(text: str) -> str:
-    """'Cooperate with ...' -> 'cooperate with ...' inside a sentence. A name keeps its capitals: an
-    abbreviation ('LSCB ...'), or words that are capitalised together ('Children's Trusts ...')."""
-    words = text.split()
-    if not words or not words[0][1:2].islower() or (len(words) > 1 and words[1][:1].isupper()):
-        return text
-    return text[:1].lower() + text[1:]
 
 
 def _plural(count: int, word: str, plural: str = "") -> str:
@@ -124,7 +115,7 @@ def _bindings(here: str, partner: Partner, data: DataSet, as_at: datetime.date) 
     for d in data.duties_held_by(partner.id):
         for e in binding(d, partner.id, as_at):
             if e.strength and _group(e):
-                found.append(_Binding(e, d.status, "duty", duty_link(here, _lower_first(d.name), d.id)))
+                found.append(_Binding(e, d.status, "duty", duty_link(here, lower_first(d.name), d.id)))
     for record in _board_records(partner, data):
         found += [_Binding(e, record.status, "board") for e in _binds(record.status, partner.id, as_at)]
     for r in data.requirements_concerning(partner.id):
@@ -209,7 +200,7 @@ def in_short(here: str, partner: Partner, data: DataSet, as_at: datetime.date) -
 
 
 def _statuses(entries: Sequence[Status]) -> str:
-    return " (" + "; ".join(_lower_first(status_name(e)) for e in entries) + ")" if entries else ""
+    return " (" + "; ".join(lower_first(status_name(e)) for e in entries) + ")" if entries else ""
 
 
 def _board_place(partner: Partner, data: DataSet, as_at: datetime.date) -> str:
