@@ -129,19 +129,19 @@ def cmd_postprocess(args: argparse.Namespace) -> int:
     data = _load(args)
     if isinstance(data, int):
         return data
-    from trustdocs.pipeline.generate import generate_pages
+    from trustdocs.pipeline.generate import export_files, generate_pages
     from trustdocs.pipeline.postprocess import PostProcess
     from trustdocs.rendering.sizes import measure
 
-    sizes = measure(
-        {
-            p.relative_to(args.site_dir).as_posix(): p.read_bytes()
-            for folder in ("downloads", "exports")
-            for p in (args.site_dir / folder).rglob("*")
-            if p.is_file()
-        }
-    )
-    pages = generate_pages(data, sizes)
+    # The sizes the pages show: the downloads the site holds, and every export (some, such as the
+    # changes feed, live outside exports/), as the data makes them.
+    exports = export_files(data)
+    downloads = {
+        p.relative_to(args.site_dir).as_posix(): p.read_bytes()
+        for p in (args.site_dir / "downloads").rglob("*")
+        if p.is_file()
+    }
+    pages = generate_pages(data, measure({**downloads, **exports}), exports)
     stage = PostProcess(
         form_endpoints=tuple(sorted({c.respond.endpoint for c in data.consultations if c.respond.endpoint})),
         edit_sources={page.path: page.data_files[0] for page in pages},
