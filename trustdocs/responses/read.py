@@ -68,7 +68,6 @@ class _Checker:
     """The rules shared by both formats, as (field, message) problems."""
 
     def __init__(self, consultation: Consultation) -> None:
-        self.c = consultation
         self.categories = [cat.id for cat in consultation.categories]
         self.questions = {q.id: q for q in consultation.questions}
 
