@@ -39,6 +39,20 @@ def test_a_changed_strength_names_the_duty_the_old_and_new_strength_and_every_pa
     downloads = text.split("### Downloads changed\n", 1)[1]
     assert "exports/duties.csv" in downloads and "exports/trustdocs-data.json" in downloads
     assert "downloads/" not in downloads
+    # The partner pages show a correction only from the change log: the report says none names it.
+    assert "**No new entry in `data/changes.yml` names `pool-budgets-and-share-resources`.**" in text
+
+
+def test_a_change_the_change_log_names_gets_no_reminder(base, data_copy):
+    data_copy.replace("duties.yml", "        strength: may", "        strength: must")
+    log = data_copy.path / "changes.yml"  # entries oldest first: a new one goes at the end
+    log.write_text(
+        log.read_text(encoding="utf-8") + "  - id: change-pooling-strength\n    date: 2026-12-01\n"
+        "    records: [pool-budgets-and-share-resources]\n    summary: The power is now a duty.\n",
+        encoding="utf-8",
+    )
+    text = as_markdown(compare(base, data_copy.path))
+    assert "### Changes readers will notice most" in text and "No new entry in `data/changes.yml`" not in text
 
 
 def test_a_changed_board_objective_lists_the_downloads_it_changes(base, data_copy):

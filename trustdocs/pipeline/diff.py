@@ -21,7 +21,7 @@ from typing import Any
 
 from trustdocs.core.clock import as_at_date
 from trustdocs.core.escape import md
-from trustdocs.core.markdown import bullet_list
+from trustdocs.core.markdown import bullet_list, join_and
 from trustdocs.core.problems import DataError
 from trustdocs.model.dataset import DataSet
 from trustdocs.pipeline.generate import all_documents, export_files, generate_pages
@@ -253,6 +253,12 @@ def _changed_lines(changes: list[tuple[Record, Record, list[str]]]) -> list[str]
     return lines
 
 
+def _unlogged(important: list[tuple[Record, Record, list[str]]], added: list[Record]) -> list[Record]:
+    """The records of changes readers notice most that no change log entry added by this change names."""
+    named = {r for entry in added if entry.kind == "changes" for r in entry.fields.get("records", ())}
+    return [new for _, new, _ in important if new.id not in named]
+
+
 def as_markdown(report: Report, site_url: str = "", limit: int = 0) -> str:
     """The report for a pull-request comment: the changes readers notice most first.
 
@@ -278,6 +284,14 @@ def as_markdown(report: Report, site_url: str = "", limit: int = 0) -> str:
     other = [c for c in report.changed if c not in important]
     if important:
         parts.append("\n### Changes readers will notice most\n\n" + bullet_list(_changed_lines(important)))
+        unlogged = _unlogged(important, report.added)
+        if unlogged:
+            parts.append(
+                "\n**No new entry in `data/changes.yml` names "
+                + join_and(f"`{record.id}`" for record in unlogged)
+                + '.** A page\'s "Changes to this page" lists a correction only from the change log: add an '
+                "entry (date, records, summary, cites) if readers should see it there.\n"
+            )
     if report.renamed:
         parts.append(
             "\n### Renamed ids\n\nA published id should never change: page addresses and citations use it.\n\n"
