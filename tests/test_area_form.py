@@ -336,7 +336,7 @@ def test_a_file_saved_from_the_form_validates_and_makes_every_document(dataset, 
     assert shown == text
     assert text.startswith(MODELINE + "\n# Mercia: North & East: the choices")  # the schema line every data file has
     assert 'vice_chair: "NO"' in text and 'names: ["Tamworth Borough Council", "Lichfield District Council"]' in text
-    cites = "".join(f'      - {{source: {c.source}, para: "{c.para}"}}\n' for c in form_cites(dataset))
+    cites = "".join(f'      - {{source: {c.source}, para: "{c.para}"}}\n' for c in members_cites(dataset))
     assert (
         f'lscb_chair: "An independent chair"\nadditional_members:\n'
         f'  - role: "{LEADER.replace(chr(34), chr(92) + chr(34))}"\n    cites:\n{cites}'
@@ -382,7 +382,7 @@ def test_a_file_saved_from_the_form_validates_and_makes_every_document(dataset, 
     assert area.is_illustrative("chair") and area.is_illustrative("bodies")
     assert [m.role for m in area.additional_members] == [LEADER, CONSTABLE]
     assert area.is_illustrative("additional_members")
-    assert all(m.cites == form_cites(added) for m in area.additional_members)
+    assert all(m.cites == members_cites(added) for m in area.additional_members)
     published = [download_path(s, "pdf") for s in model_documents(added) if s.slug.startswith("mercia/")]
     assert published == [
         "downloads/mercia/mercia-trust-board-constitution.pdf",
