@@ -38,7 +38,7 @@ def test_separate_chairs_rule_says_the_trust_holds_the_lscb_to_account(dataset):
     text = _record(dataset.board.rules, "rule-separate-chairs").text
     assert "would report to the Children's Trust" in text
     assert "The Trust would hold it, and the wider system, to account" in text
-    assert "could not have the same chair" in text
+    assert "would not be able to have the same chair" in text
     assert "hold the Trust to account" not in text  # the reversed reading of SW 4
     assert "2008" not in text  # a 2009 change, not a July 2008 proposal
 
@@ -361,7 +361,12 @@ def test_the_academies_proposal_is_for_future_academies_only(dataset):
 
 # "must", "shall", "is required", "may not", "has to" and "have to" not after "would": an obligation
 # stated as the law of the day. "would have to", "were to" and "could not" say a proposal's effect.
-PRESENT_OBLIGATION = re.compile(r"\b(must|shall|(is|are) required|may not|has to|(?<!would )have to)\b", re.I)
+PRESENT_OBLIGATION = re.compile(
+    r"\b(must|shall|(is|are) required|may not|has to|(?<!would )have to)\b"
+    # and the present-tense statements a review found in such records (a draft's words are reported: "said ... keeps")
+    r"|^(?!The 2008 draft guidance said).*\b(keeps|stays|engages|sits within|works within|sets out)\b",
+    re.I,
+)
 
 
 def test_no_record_that_was_not_law_states_an_obligation_in_the_present_tense(dataset):
@@ -372,6 +377,7 @@ def test_no_record_that_was_not_law_states_an_obligation_in_the_present_tense(da
     records = [
         *((m.id, m.role, m.status) for m in dataset.board.membership),
         *((r.id, r.text, r.status) for r in dataset.board.rules),
+        *((r.id, r.text, r.status) for r in dataset.board.relationships),
         *((o.id, o.text, o.status) for o in (*dataset.board.objectives, *dataset.board.functions)),
         *((r.id, r.text, r.status) for r in dataset.cypp.requirements),
         *((d.id, d.summary, d.status) for d in dataset.duties),

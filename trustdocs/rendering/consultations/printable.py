@@ -99,7 +99,7 @@ def _opening(c: Consultation, closed: bool) -> str:
     return (
         f"**This consultation closed on {md(str(c.dates.closes))}. Do not send this form: responses are no longer "
         "accepted, and the addresses in it may no longer work.** It is kept as a record of what the consultation "
-        f"asked.\n\n{when} Respondents could answer as many questions as they liked.\n\n"
+        f"asked.\n\n{when}\n\n"
     )
 
 
