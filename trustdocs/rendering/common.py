@@ -12,7 +12,6 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from html import escape
-from itertools import groupby
 
 from trustdocs.core.dates import MONTHS
 from trustdocs.core.escape import md, yaml_string
@@ -161,7 +160,10 @@ def citation(cites: Iterable[Cite], data: DataSet, sources_dir: str) -> str:
     No citations: empty text.
     """
     parts = []
-    for source_id, group in groupby(cites, key=lambda c: c.source):
+    by_source: dict[str, list[Cite]] = {}  # each source once, in the order it is first cited
+    for c in cites:
+        by_source.setdefault(c.source, []).append(c)
+    for source_id, group in by_source.items():
         source = data.source(source_id)
         page = f"{sources_dir}/{source.id}.md"
         labels = [

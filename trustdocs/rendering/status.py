@@ -142,9 +142,7 @@ def plain(
         sentence += ", on a legal basis the sources do not state"
     elif entry.basis:
         sentence += f" under {md(entry.basis)}"
-    if entry.by and entry.proposer:
-        sentence += f", by {md(entry.proposer)}, as reported in {md(data.source(entry.by).short_title)}"
-    elif entry.by:
+    if entry.by and not entry.proposer:  # with a proposer, who proposed it follows in a sentence of its own
         sentence += f", by {md(data.source(entry.by).short_title)}"
     if entry.strength:
         badge = strength_badge(entry, entries, as_at, html)
@@ -157,6 +155,8 @@ def plain(
         else:
             sentence += f": {said}{len(entry.binds)} bodies {badge}. They are {join_and(names)}"
     sentence += "."
+    if entry.by and entry.proposer:
+        sentence += f" It was proposed by {md(entry.proposer)}, as reported in {md(data.source(entry.by).short_title)}."
     if entry.note:
         sentence += f" {md(entry.note)}"
     return sentence

@@ -51,8 +51,8 @@ def section_page(data: DataSet, section: GuidanceSection, as_at: datetime.date) 
         f"# {md(section.number)}. {md(section.title)}\n\n"
         f"This section restates, in plain English, part of the "
         f"[{md(source.short_title)}]({link(here, paths.source(source.id))}). "
-        f"Each paragraph's status says whether it was the law, draft guidance or a proposal on {format_day(as_at)}: "
-        "a 'must' in draft guidance or in a proposal bound no one in law. "
+        f"Each paragraph's status says whether it was the law, draft guidance or a proposal on {format_day(as_at)}. "
+        "A 'must' in draft guidance or in a proposal bound no one in law. "
         "Paragraph numbers are stable: link to any paragraph by its number.\n\n"
         + "\n".join(_paragraph(here, data, p, as_at) for p in section.paragraphs)
     )

@@ -251,7 +251,7 @@ def _status_history(here: str, partner: Partner, data: DataSet) -> str:
         if period.basis:
             return f"Under {md(period.basis)}."
         if period.by and period.proposer:
-            return f"Proposed by {md(period.proposer)}, as reported in {md(data.source(period.by).short_title)}."
+            return f"Proposed by {md(period.proposer)}. {md(data.source(period.by).short_title)} reports it."
         if period.by:
             return f"Proposed by {md(data.source(period.by).short_title)}."
         return ""
