@@ -43,7 +43,8 @@ def test_every_problem_a_json_record_can_have_is_named_exactly(tmp_path, consult
             _record(respondent={"category": "school", "name": 5, "confidential": "maybe"}, answers=[]),
             _record(
                 answers={
-                    "q1": "yes",  # not a mapping: reported, and the next answers are still checked
+                    "q99": {"choice": "yes"},  # unknown: reported, and the next answers are still checked
+                    "q1": "yes",  # not a mapping: the same
                     "q5": {"choice": "no", "extra": 1},
                     "q6": {"choice": "yes", "comments": 5},  # one of the two is not text
                     "q8": {"choice": 7, "comments": "x"},
@@ -60,6 +61,7 @@ def test_every_problem_a_json_record_can_have_is_named_exactly(tmp_path, consult
         "F: record 3: respondent.name: expected text",
         "F: record 3: respondent.confidential: 'maybe' is not yes or no",
         "F: record 3: answers: expected a mapping from question ids to answers",
+        "F: record 4: answers.q99: unknown question 'q99' (this consultation asks q1, q2, q3, q4, q5, q6, q7, q8, q9)",
         "F: record 4: answers.q1: expected a mapping with choice and comments",
         "F: record 4: answers.q5.extra: unknown field (fields: choice, comments)",
         "F: record 4: answers.q6: choice and comments must be text",

@@ -167,7 +167,8 @@ def read_csv(path: Path, display: str, consultation: Consultation) -> tuple[list
 
 def _json_record(
     record: object, check: _Checker, consultation: Consultation
-) -> tuple[Response | None, list[tuple[str, str]]]:
+) -> tuple[tuple[str, tuple[Answer, ...]] | None, list[tuple[str, str]]]:
+    """(the category and answers, or None), and the (field, message) problems of one JSON record."""
     if not isinstance(record, dict):
         return None, [("$", "expected a response: a mapping with respondent and answers")]
     found: list[tuple[str, str]] = []
@@ -193,7 +194,7 @@ def _json_record(
     category = respondent.get("category", "")
     if isinstance(category, str) and (message := check.category(category)):
         found.append(("respondent.category", message))
-    confidential = respondent.get("confidential", "")
+    confidential = respondent.get("confidential")  # absent: nothing to check
     if isinstance(confidential, str) and (message := check.confidential(confidential)):
         found.append(("respondent.confidential", message))
     raw_answers = record.get("answers", {})
@@ -223,7 +224,7 @@ def _json_record(
     if found:
         return None, found
     order = {q.id: q.number for q in consultation.questions}
-    return Response("", category.strip(), tuple(sorted(answers, key=lambda a: order[a.question]))), []
+    return (category.strip(), tuple(sorted(answers, key=lambda a: order[a.question]))), []
 
 
 def read_json(path: Path, display: str, consultation: Consultation) -> tuple[list[Response], list[str]]:
@@ -235,10 +236,10 @@ def read_json(path: Path, display: str, consultation: Consultation) -> tuple[lis
     check = _Checker(consultation)
     responses, problems = [], []
     for n, record in enumerate(records, start=1):
-        response, found = _json_record(record, check, consultation)
+        read, found = _json_record(record, check, consultation)
         problems += [f"{display}: record {n}: {field}: {message}" for field, message in found]
-        if response is not None:
-            responses.append(Response(f"{display}: record {n}", response.category, response.answers))
+        if read is not None:
+            responses.append(Response(f"{display}: record {n}", *read))
     return responses, problems
 
 
