@@ -142,7 +142,7 @@ def read_csv(path: Path, display: str, consultation: Consultation) -> tuple[list
                 f"{display}:{start}: columns: the record has {len(row)} values but the header names {len(columns)} columns"
             )
             continue
-        values = dict(zip(columns, row + [""] * (len(columns) - len(row)), strict=False))
+        values = {column: row[i] if i < len(row) else "" for i, column in enumerate(columns)}  # short rows: empty cells
         found = [
             (field, message)
             for field, message in (
