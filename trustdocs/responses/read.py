@@ -28,6 +28,7 @@ from trustdocs.model.consultations import CHOICE_LABELS, Consultation
 
 FORMAT = "trustdocs-consultation-response"
 VERSIONS = ("1",)
+NO_CHOICE = ""  # an answer with comments only, or a choice that could not be read
 RESPONDENT_FIELDS = ("name", "organisation", "email", "category", "category-detail", "confidential")
 _QUESTION_COLUMN = re.compile(r"^(q[0-9]+)(-comments)?$")
 
@@ -87,12 +88,12 @@ class _Checker:
     def choice(self, question_id: str, value: str) -> tuple[str, str | None]:
         """(the normal form, or a problem)."""
         if not value.strip():
-            return "", None
+            return NO_CHOICE, None
         if not self.questions[question_id].choices:
-            return "", f"question {question_id} asks for comments only"
+            return NO_CHOICE, f"question {question_id} asks for comments only"
         normal = _choice(value)
         if normal is None:
-            return "", f"unknown answer '{value.strip()}' (answers: {_listed(CHOICE_LABELS)})"
+            return NO_CHOICE, f"unknown answer '{value.strip()}' (answers: {_listed(CHOICE_LABELS)})"
         return normal, None
 
 
