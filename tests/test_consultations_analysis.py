@@ -401,3 +401,53 @@ def test_csv_reading_goes_on_past_blank_and_overlong_records(dataset, root, out_
         f"{bad}:4: columns: the record has 3 values but the header names 2 columns",
         f"{bad}:5: category: unknown respondent category 'teacher' (categories: {CATEGORIES})",
     ]
+
+
+def _counted(dataset) -> str:
+    stdout, stderr = io.StringIO(), io.StringIO()
+    assert run_analysis(dataset, OPTIONS, [SAMPLES / "legislative-options.csv"], None, stdout, stderr) == 0
+    return stdout.getvalue()
+
+
+def test_the_outcome_check_reports_every_kind_of_problem_with_the_file_named(dataset):
+    """check_outcome reads the outcome as the site will: its YAML, its schema and the consultation's ids, all
+    of them at once (written for make mutation's survivors in responses/analysis.py)."""
+    from trustdocs.responses.analysis import _raw, check_outcome
+
+    text = _counted(dataset)
+    assert check_outcome(text, _raw(options(dataset)), "data/consultation-outcomes/x.yml") == []
+    broken = text.replace('summary: "Counted', 'colour: red\nsummary: "Counted', 1)  # schema
+    broken = broken.replace('  - question: "q4"', '  - question: "q99"', 1)  # the consultation's ids
+    broken = broken.replace('  - question: "q2"\n', '  - question: "q2"\n    comments: "0"\n', 1)  # the YAML
+    lines = broken.split("\n")
+    colour = next(i for i, s in enumerate(lines, 1) if s.startswith("colour"))
+    q99 = next(i for i, s in enumerate(lines, 1) if s == '  - question: "q99"')
+    q2 = next(i for i, s in enumerate(lines, 1) if s == '  - question: "q2"')
+    assert check_outcome(broken, _raw(options(dataset)), "data/consultation-outcomes/x.yml") == [
+        f"data/consultation-outcomes/x.yml:{q2 + 2}:5: $.questions[1].comments: duplicate key 'comments' "
+        f"(first given on line {q2 + 1})",
+        f"data/consultation-outcomes/x.yml:{colour}:1: $.colour: unknown field 'colour' (allowed here: "
+        "cites, findings, next_steps, questions, responses, summary)",
+        f"data/consultation-outcomes/x.yml:{q99}:15: $.questions[3].question: unknown "
+        f"question 'q99': data/consultations/{OPTIONS}.yml asks q1, q2, q3, q4, q5, q6, q7, q8, q9",
+    ]
+    # Answers counted for a question that asks for comments only: the check knows each question's kind.
+    comments_only = text.replace(
+        '  - question: "q2"\n', '  - question: "q2"\n    answers:\n      - {answer: "yes", count: "1"}\n', 1
+    )
+    q2 = comments_only.split("\n").index('  - question: "q2"') + 2
+    assert check_outcome(comments_only, _raw(options(dataset)), "F") == [
+        f"F:{q2}:7: $.questions[1].answers: question q2 asks for comments only, so it has no answers to count"
+    ]
+    assert check_outcome("a: [1,\n", _raw(options(dataset)), "F")[0].startswith("F:2:1: $: YAML syntax error")
+
+
+def test_an_outcome_the_site_would_reject_is_an_internal_error_and_nothing_is_written(dataset, monkeypatch, tmp_path):
+    from trustdocs.responses import analysis
+
+    monkeypatch.setattr(analysis, "check_outcome", lambda text, raw, name: [f"{name}:1:1: $: made up"])
+    stdout, stderr = io.StringIO(), io.StringIO()
+    out = tmp_path / "outcome.yml"
+    code = run_analysis(dataset, OPTIONS, [SAMPLES / "legislative-options.csv"], out, stdout, stderr)
+    assert code == 1 and not out.exists() and stdout.getvalue() == ""
+    assert stderr.getvalue() == f"internal error: data/consultation-outcomes/{OPTIONS}.yml:1:1: $: made up\n"

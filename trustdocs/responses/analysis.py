@@ -98,10 +98,9 @@ def check_outcome(text: str, consultation_raw: dict, outcome_name: str) -> list[
     doc, problems = parse_yaml(outcome_name, text.encode("utf-8"))
     if doc is not None:
         problems += schema_problems(doc, "consultation-outcome")
-        docs = raw_documents(
-            [(f"consultations/{consultation_raw['id']}", consultation_raw)],
-            [(f"consultation-outcomes/{consultation_raw['id']}", doc.data)],
-        )
+        # The outcome as parsed, with its positions, so its problems name their line and column.
+        docs = raw_documents([(f"consultations/{consultation_raw['id']}", consultation_raw)])
+        docs[f"consultation-outcomes/{consultation_raw['id']}"] = doc
         problems += list(outcome_problems(docs))
     return [str(p) for p in problems]
 
