@@ -435,7 +435,9 @@ def test_the_outcome_check_reports_every_kind_of_problem_with_the_file_named(dat
     comments_only = text.replace(
         '  - question: "q2"\n', '  - question: "q2"\n    answers:\n      - {answer: "yes", count: "1"}\n', 1
     )
-    q2 = comments_only.split("\n").index('  - question: "q2"') + 2
+    q2 = (
+        comments_only.split("\n").index('  - question: "q2"') + 3
+    )  # the answers list starts two lines below it (lines count from 1)
     assert check_outcome(comments_only, _raw(options(dataset)), "F") == [
         f"F:{q2}:7: $.questions[1].answers: question q2 asks for comments only, so it has no answers to count"
     ]
