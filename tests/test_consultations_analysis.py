@@ -101,6 +101,8 @@ def test_the_outcome_file_is_the_same_every_time(dataset, root, tmp_path):
     assert first.read_bytes() == second.read_bytes()
 
 
+# Starts another Python process (seconds): make test runs it, make unit does not; run_analysis is tested in-process.
+@pytest.mark.slow
 def test_the_command_line_prints_the_outcome_when_not_told_where_to_write_it(root, tmp_path):
     result = subprocess.run(
         [sys.executable, "-m", "trustdocs.cli", "analyse", "--consultation", OPTIONS, *map(str, SAMPLE_FILES)],
@@ -230,6 +232,8 @@ def test_an_unknown_consultation(dataset, root, tmp_path):
     )
 
 
+# Starts another Python process (seconds): make test runs it, make unit does not; run_analysis is tested in-process.
+@pytest.mark.slow
 def test_the_command_line_exits_1_without_a_traceback(root, tmp_path):
     bad = write(tmp_path, "bad.csv", "category,q1\nschool,maybe\n")
     shutil.copy(SAMPLES / "form-response-1.json", tmp_path / "good.json")
