@@ -196,3 +196,17 @@ def test_links_need_no_trailing_slash_and_a_long_report_is_cut_saying_so(base, d
     assert "(https://example.org/trusts/duties/)" in as_markdown(report, "https://example.org/trusts")
     short = as_markdown(report, limit=400)
     assert len(short) <= 400 and short.endswith("the rest is in the job's summary.\n")
+
+
+def test_a_malformed_change_log_entry_and_a_hostile_id_neither_crash_the_report_nor_break_it():
+    """The records are read as written, before validation: a change log entry's records may be anything, and an
+    id may hold Markdown. Ids show as the project's code() shows them, and nothing crashes."""
+    from trustdocs.pipeline.diff import Record, Report
+
+    old = Record("pool`*x*`<b>", "data/duties.yml", "duties", {"id": "pool`*x*`<b>", "status": [{"strength": "may"}]})
+    new = Record(old.id, old.file, old.kind, {**old.fields, "status": [{"strength": "must"}]})
+    bad_log = Record("change-bad", "data/changes.yml", "changes", {"id": "change-bad", "records": 5})
+    text = as_markdown(Report(added=[bad_log], changed=[(old, new, ["status"])]))
+    assert "`pool`*x*`<b>`" not in text
+    assert "pool&#96;&#42;x&#42;&#96;&lt;b&gt; in `data/duties.yml`" in text
+    assert "No new entry in `data/changes.yml` names pool&#96;" in text

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from trustdocs.core.clock import as_at_date
-from trustdocs.core.escape import md
+from trustdocs.core.escape import code, md
 from trustdocs.core.markdown import bullet_list, join_and
 from trustdocs.core.problems import DataError
 from trustdocs.model.dataset import DataSet
@@ -238,7 +238,7 @@ def _link(path: str, site_url: str) -> str:
 
 def _named(record: Record) -> str:
     label = _label(record.fields)
-    where = f"`{record.id}` in `{record.file}`"
+    where = f"{code(record.id)} in {code(record.file)}"  # read as written: an id may hold anything
     return f"**{md(_short(label, 80))}** ({where})" if label else where
 
 
@@ -249,13 +249,19 @@ def _changed_lines(changes: list[tuple[Record, Record, list[str]]]) -> list[str]
             f"\n    - `{path}`: {_change(before, after)}"
             for path, before, after in differences(_own(old.fields), _own(new.fields))
         )
-        lines.append(f"{_named(new)}: {', '.join(f'`{f}`' for f in fields)}{details}")
+        lines.append(f"{_named(new)}: {', '.join(code(str(f)) for f in fields)}{details}")
     return lines
 
 
 def _unlogged(important: list[tuple[Record, Record, list[str]]], added: list[Record]) -> list[Record]:
     """The records of changes readers notice most that no change log entry added by this change names."""
-    named = {r for entry in added if entry.kind == "changes" for r in entry.fields.get("records", ())}
+    named = {
+        r
+        for entry in added
+        if entry.kind == "changes" and isinstance(entry.fields.get("records"), list)
+        for r in entry.fields["records"]
+        if isinstance(r, str)  # read as written, unvalidated: anything else names nothing
+    }
     return [new for _, new, _ in important if new.id not in named]
 
 
@@ -288,14 +294,14 @@ def as_markdown(report: Report, site_url: str = "", limit: int = 0) -> str:
         if unlogged:
             parts.append(
                 "\n**No new entry in `data/changes.yml` names "
-                + join_and(f"`{record.id}`" for record in unlogged)
+                + join_and(code(record.id) for record in unlogged)
                 + '.** A page\'s "Changes to this page" lists a correction only from the change log: add an '
                 "entry (date, records, summary, cites) if readers should see it there.\n"
             )
     if report.renamed:
         parts.append(
             "\n### Renamed ids\n\nA published id should never change: page addresses and citations use it.\n\n"
-            + bullet_list(f"`{old.id}` → `{new.id}` in `{new.file}`" for old, new in report.renamed)
+            + bullet_list(f"{code(old.id)} → {code(new.id)} in {code(new.file)}" for old, new in report.renamed)
         )
     if report.added:
         parts.append("\n### Records added\n\n" + bullet_list(_named(r) for r in report.added))
