@@ -71,13 +71,18 @@ class Partner:
     status_history: tuple[StatusPeriod, ...]
     cites: tuple[Cite, ...]
 
-    def status_on(self, day: datetime.date) -> str | None:
-        """The partner's status on a day, or None before its first status."""
+    def period_on(self, day: datetime.date) -> StatusPeriod | None:
+        """The status period in effect on a day, or None before the first."""
         current = None
         for period in self.status_history:
             if period.start.start <= day:
-                current = period.status
+                current = period
         return current
+
+    def status_on(self, day: datetime.date) -> str | None:
+        """The partner's status on a day, or None before its first status."""
+        period = self.period_on(day)
+        return period.status if period else None
 
 
 @dataclass(frozen=True)

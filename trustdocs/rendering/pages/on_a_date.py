@@ -53,10 +53,10 @@ def _when_unsure(start: PartialDate, day: datetime.date) -> str:
 
 
 def _body_status(data: DataSet, partner_id: str, day: datetime.date) -> str:
-    periods = [p for p in data.partner(partner_id).status_history if p.start.start <= day]
-    if not periods:
+    period = data.partner(partner_id).period_on(day)
+    if period is None:
         return "Not yet named"
-    return md(STATUS_LABELS[periods[-1].status]) + _when_unsure(periods[-1].start, day)
+    return md(STATUS_LABELS[period.status]) + _when_unsure(period.start, day)
 
 
 def _duty_status(data: DataSet, duty_id: str, day: datetime.date) -> str:
