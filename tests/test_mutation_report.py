@@ -112,3 +112,39 @@ def test_the_mutation_workflow_runs_make_mutation_when_a_guard_module_changes():
     assert "tests/**" in triggers["pull_request"]["paths"]
     steps = workflow["jobs"]["mutation"]["steps"]
     assert [s["run"] for s in steps if "run" in s][-1] == "make mutation"
+
+
+def _runner():
+    spec = importlib.util.spec_from_file_location("mutation_run", ROOT / "scripts" / "mutation_run.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_each_guard_module_is_mutated_with_its_own_tests_and_every_test_file_exists():
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    table = _runner().groups(text)
+    assert list(table) == _guard_modules()
+    assert all(tests for tests in table.values())
+
+
+def test_the_runner_refuses_a_guard_module_without_its_own_tests(tmp_path):
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8").replace('"trustdocs/core/escape.py" = [', '"x" = [', 1)
+    with pytest.raises(SystemExit, match=r"missing \['trustdocs/core/escape.py'\], extra \['x'\]"):
+        _runner().groups(text)
+
+
+def test_a_module_copy_mutates_that_module_alone_with_its_tests_and_keeps_the_rest_of_pyproject():
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    new = _runner().with_selection(text, "trustdocs/core/escape.py", ["tests/test_render.py"])
+    config = tomllib.loads(new)["tool"]
+    assert config["mutmut"]["only_mutate"] == ["trustdocs/core/escape.py"]
+    assert config["mutmut"]["pytest_add_cli_args_test_selection"] == [
+        "-m",
+        "not slow and not browser",
+        "tests/test_render.py",
+    ]
+    old = tomllib.loads(text)["tool"]
+    assert config["mutmut"]["pytest_add_cli_args"] == old["mutmut"]["pytest_add_cli_args"]
+    assert config["mutmut"]["also_copy"] == old["mutmut"]["also_copy"]
+    assert {k: v for k, v in config.items() if k != "mutmut"} == {k: v for k, v in old.items() if k != "mutmut"}

@@ -1,0 +1,139 @@
+"""make mutation: run mutmut on each guard module with that module's own tests.
+
+mutmut runs, for each mutant, every test of its selection that calls the
+mutated function. Nearly every test loads the data, so with one selection for
+all modules every loader mutant ran the page and export tests too: 5 to 60
+seconds a mutant, 2 to 3 hours in all. Here each module is run in its own copy
+of the project (mutants/work/<module>/), whose [tool.mutmut] names that module
+and the test files in [tool.trustdocs.mutation] beside it. The results are
+gathered into mutants/, where scripts/mutation_report.py reads them.
+
+A module's rate is then a lower bound: only its own tests count. That is the
+claim worth making: a guard's own tests must catch its bugs.
+
+Usage: python scripts/mutation_run.py [--jobs N] [MODULE ...] [-- MUTANT ...]
+  MODULE   a path from [tool.trustdocs.mutation] (default: all); the copy is
+           refreshed from the project first, so new tests count
+  MUTANT   re-test only these mutants (names as the report prints them);
+           with no MODULE, the modules they belong to
+A copy's results are kept: run again to resume a stopped run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / "mutants" / "work"
+# Not copied: the copies, version control, environments, build output and caches.
+SKIP = {
+    ".git",
+    ".venv",
+    "mutants",
+    "site",
+    ".cache",
+    "node_modules",
+    ".zensical",
+    ".hypothesis",
+    "build",
+    "test-artefacts",
+}
+
+
+def groups(pyproject: str) -> dict[str, list[str]]:
+    """Module -> its test files, checked against [tool.mutmut] only_mutate (one list of guard modules)."""
+    config = tomllib.loads(pyproject)["tool"]
+    table = config["trustdocs"]["mutation"]
+    modules = list(config["mutmut"]["only_mutate"])
+    if sorted(table) != sorted(modules):
+        raise SystemExit(
+            "pyproject.toml: [tool.trustdocs.mutation] must name each module of [tool.mutmut] only_mutate once; "
+            f"missing {sorted(set(modules) - set(table))}, extra {sorted(set(table) - set(modules))}"
+        )
+    for module, tests in table.items():
+        missing = [t for t in tests if not (ROOT / t).is_file()]
+        if not tests or missing:
+            raise SystemExit(f"pyproject.toml: [tool.trustdocs.mutation] {module!r}: no such test file {missing}")
+    return {m: list(table[m]) for m in modules}
+
+
+def with_selection(pyproject: str, module: str, tests: list[str]) -> str:
+    """pyproject.toml text whose [tool.mutmut] mutates only `module` and selects only `tests`."""
+    lines = pyproject.splitlines(keepends=True)
+    start = lines.index("[tool.mutmut]\n")
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("[")), len(lines))
+    block = "".join(lines[start:end])
+    config = tomllib.loads(block)["tool"]["mutmut"]
+    config["only_mutate"] = [module]
+    config["pytest_add_cli_args_test_selection"] = ["-m", "not slow and not browser", *tests]
+    # JSON strings and lists of strings are valid TOML.
+    new = "[tool.mutmut]\n" + "".join(f"{key} = {json.dumps(value)}\n" for key, value in config.items()) + "\n"
+    return "".join(lines[:start]) + new + "".join(lines[end:])
+
+
+def refresh(copy: Path, module: str, tests: list[str], pyproject: str) -> None:
+    """Bring the copy up to date with the project, keeping mutmut's results in copy/mutants."""
+    copy.mkdir(parents=True, exist_ok=True)
+    for entry in ROOT.iterdir():
+        if entry.name in SKIP:
+            continue
+        target = copy / entry.name
+        if entry.is_dir():
+            shutil.copytree(entry, target, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(entry, target)
+    (copy / "pyproject.toml").write_text(with_selection(pyproject, module, tests), encoding="utf-8")
+
+
+def gather(copy: Path, module: str) -> None:
+    """Copy the module's results and mutated source into mutants/, where the report and `mutmut show` look."""
+    for suffix in (".meta", ""):
+        source = copy / "mutants" / (module + suffix)
+        if not source.is_file():
+            raise SystemExit(f"mutmut left no {source.relative_to(ROOT)}: see its output above")
+        target = ROOT / "mutants" / (module + suffix)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(source, target)
+
+
+def main(argv: list[str]) -> int:
+    jobs = os.environ.get("MUTATION_JOBS", "2")
+    if "--jobs" in argv:
+        at = argv.index("--jobs")
+        jobs = argv[at + 1]
+        del argv[at : at + 2]
+    names: list[str] = []
+    if "--" in argv:
+        at = argv.index("--")
+        argv, names = argv[:at], argv[at + 1 :]
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    table = groups(pyproject)
+    dotted = {m: m.removesuffix(".py").replace("/", ".") + "." for m in table}
+    chosen = argv or [m for m in table if not names or any(n.startswith(dotted[m]) for n in names)]
+    unknown = [m for m in chosen if m not in table]
+    if unknown:
+        raise SystemExit(f"not a guard module of [tool.trustdocs.mutation]: {', '.join(unknown)}")
+    mutmut = Path(sys.executable).parent / "mutmut"
+    for module in chosen:
+        copy = WORK / module.replace("/", "-").removesuffix(".py")
+        refresh(copy, module, table[module], pyproject)
+        print(f"\n== {module}: mutants tested by {' '.join(table[module])}", flush=True)
+        started = time.monotonic()
+        own = [n for n in names if n.startswith(dotted[module])]
+        run = subprocess.run([str(mutmut), "run", "--max-children", jobs, *own], cwd=copy, check=False)
+        print(f"== {module}: mutmut exited {run.returncode} after {time.monotonic() - started:.0f} s", flush=True)
+        if run.returncode:
+            return run.returncode
+        gather(copy, module)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
