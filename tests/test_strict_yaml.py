@@ -192,3 +192,90 @@ def test_each_forbidden_character_written_as_an_escape_is_refused(point):
 def test_characters_next_to_the_forbidden_ones_are_read(char):
     doc, problems = parse_yaml(F, f'a: "x{char}y"\n'.encode())
     assert problems == [] and doc.data == {"a": f"x{char}y"}
+
+
+# Written for make mutation's survivors in this module: positions counted from
+# the right newline, the loop going on past a bad key, and the limits' edges.
+
+
+@pytest.mark.parametrize(
+    ("raw", "where"),
+    [
+        (b"\n\xe2\x80\xae", "2:1"),  # the only newline before it is the file's first byte
+        (b"a\nb\ncc\xe2\x80\xae", "3:3"),  # the nearest newline, not the first
+        (b"a\nbb\nc  \xe2\x80\xae", "3:4"),
+    ],
+)
+def test_a_bad_character_is_placed_by_the_newlines_before_it(raw, where):
+    assert [m.split(": $")[0] for m in messages(raw)] == [f"{F}:{where}"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "where"),
+    [(b"\n\xff", "2:1"), (b"a\nb\ncc\xff", "3:3"), (b"a: \xc3\xa9\nb: \xc3\xa9\xc3\xa9\xff", "2:6")],
+)
+def test_bytes_that_are_not_utf8_are_placed_by_line_and_character(raw, where):
+    assert [m.split(": $")[0] for m in messages(raw)] == [f"{F}:{where}"]
+
+
+def test_a_file_of_exactly_the_size_limit_is_read():
+    raw = b"a: " + b"x" * (MAX_BYTES - 4) + b"\n"
+    assert len(raw) == MAX_BYTES
+    doc, problems = parse_yaml(F, raw)
+    assert problems == [] and len(doc.data["a"]) == MAX_BYTES - 4
+
+
+def test_an_escaped_lone_surrogate_at_the_end_of_the_range_is_refused():
+    assert messages(b'a: "\\udfff"\n') == [f"{F}:1:4: $.a: escaped lone surrogate U+DFFF is not allowed"]
+
+
+def test_every_bad_key_is_reported_and_the_keys_after_it_are_still_read():
+    doc, problems = parse_yaml(F, b"? [x]\n: 1\na: 2\n? [y]\n: 3\na: 4\n1: 5\ntrue: 6\nb: 7\ntrue: 8\nc: 9\n")
+    assert [str(p) for p in problems] == [
+        f"{F}:1:3: $: a key must be plain text, not a list or mapping",
+        f"{F}:4:3: $: a key must be plain text, not a list or mapping",
+        f"{F}:6:1: $.a: duplicate key 'a' (first given on line 3)",
+        f"{F}:8:1: $.true: key 'true' is the same key as '1' (line 7) to YAML 1.1 readers; rename one",
+        f"{F}:10:1: $.true: key 'true' is the same key as '1' (line 7) to YAML 1.1 readers; rename one",
+    ]
+    assert doc.data == {"a": "2", "1": "5", "b": "7", "c": "9"}
+
+
+def test_a_repeated_key_names_the_line_of_the_first_not_its_column():
+    assert messages(b"x: 1\n  \n    \nzz: 1\nzz: 2\n") == [f"{F}:5:1: $.zz: duplicate key 'zz' (first given on line 4)"]
+    assert messages(b"x: 1\ny: 1\n     \n1: a\ntrue: b\n") == [
+        f"{F}:5:1: $.true: key 'true' is the same key as '1' (line 4) to YAML 1.1 readers; rename one"
+    ]
+
+
+def test_a_syntax_error_without_a_position_is_placed_at_the_start(monkeypatch):
+    import yaml
+
+    def unplaced(*_args, **_kwargs):
+        raise yaml.MarkedYAMLError(problem="something odd")
+
+    monkeypatch.setattr(yaml, "parse", unplaced)
+    assert messages(b"a: 1\n") == [f"{F}:1:1: $: YAML syntax error: something odd"]
+
+
+def test_libyaml_reads_the_file_when_pyyaml_has_it_and_pyyaml_words_its_errors(monkeypatch):
+    import yaml
+
+    loaders = []
+    parse = yaml.parse
+
+    def spy(text, **kwargs):
+        loaders.append(kwargs["Loader"])
+        return parse(text, **kwargs)
+
+    monkeypatch.setattr(yaml, "parse", spy)
+    messages(b"a: 1\n")
+    assert loaders == [getattr(yaml, "CSafeLoader", yaml.SafeLoader)]
+    loaders.clear()
+    messages(b"a: [1\n")
+    assert loaders[-1] is yaml.SafeLoader
+
+
+@pytest.mark.parametrize("raw", [b"", b"   \n\t\n", b"# a comment\n\t\n  # another\n", b"\t# a tab, then a comment\n"])
+def test_a_file_of_blank_lines_and_comments_is_empty(raw):
+    assert messages(raw) == [f"{F}:1:1: $: file is empty"]
