@@ -11,7 +11,9 @@ gathered into mutants/, where scripts/mutation_report.py reads them.
 A module's rate is then a lower bound: only its own tests count. That is the
 claim worth making: a guard's own tests must catch its bugs.
 
-Usage: python scripts/mutation_run.py [--jobs N] [MODULE ...] [-- MUTANT ...]
+Usage: python scripts/mutation_run.py [--jobs N] [--again] [MODULE ...] [-- MUTANT ...]
+  --again  re-test every mutant the last run did not kill (after adding tests:
+           mutmut keeps a mutant's result until its function changes)
   MODULE   a path from [tool.trustdocs.mutation] (default: all); the copy is
            refreshed from the project first, so new tests count
   MUTANT   re-test only these mutants (names as the report prints them);
@@ -48,7 +50,7 @@ SKIP = {
 
 
 def groups(pyproject: str) -> dict[str, list[str]]:
-    """Module -> its test files, checked against [tool.mutmut] only_mutate (one list of guard modules)."""
+    """Module -> its test files (and pytest options), checked against [tool.mutmut] only_mutate (one list of guard modules)."""
     config = tomllib.loads(pyproject)["tool"]
     table = config["trustdocs"]["mutation"]
     modules = list(config["mutmut"]["only_mutate"])
@@ -58,8 +60,9 @@ def groups(pyproject: str) -> dict[str, list[str]]:
             f"missing {sorted(set(modules) - set(table))}, extra {sorted(set(table) - set(modules))}"
         )
     for module, tests in table.items():
-        missing = [t for t in tests if not (ROOT / t).is_file()]
-        if not tests or missing:
+        paths = [t for t in tests if t.startswith("tests/")]  # the rest are pytest's options, such as "-k", "..."
+        missing = [t for t in paths if not (ROOT / t).is_file()]
+        if not paths or missing:
             raise SystemExit(f"pyproject.toml: [tool.trustdocs.mutation] {module!r}: no such test file {missing}")
     return {m: list(table[m]) for m in modules}
 
@@ -103,7 +106,25 @@ def gather(copy: Path, module: str) -> None:
         shutil.copy2(source, target)
 
 
+NOT_KILLED = {0, 5, 33}  # survived, or no test calls the function (mutmut's exit codes)
+
+
+def not_killed(copy: Path, module: str) -> list[str]:
+    """The mutants of the copy's last run that no test killed."""
+    meta = copy / "mutants" / (module + ".meta")
+    if not meta.is_file():
+        return []
+    results = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
+    return sorted(name for name, code in results.items() if code in NOT_KILLED)
+
+
+def _all(copy: Path, module: str) -> list[str]:
+    return list(json.loads((copy / "mutants" / (module + ".meta")).read_text(encoding="utf-8"))["exit_code_by_key"])
+
+
 def main(argv: list[str]) -> int:
+    again = "--again" in argv
+    argv = [a for a in argv if a != "--again"]
     jobs = os.environ.get("MUTATION_JOBS", "2")
     if "--jobs" in argv:
         at = argv.index("--jobs")
@@ -127,10 +148,19 @@ def main(argv: list[str]) -> int:
         print(f"\n== {module}: mutants tested by {' '.join(table[module])}", flush=True)
         started = time.monotonic()
         own = [n for n in names if n.startswith(dotted[module])]
-        run = subprocess.run([str(mutmut), "run", "--max-children", jobs, *own], cwd=copy, check=False)
-        print(f"== {module}: mutmut exited {run.returncode} after {time.monotonic() - started:.0f} s", flush=True)
-        if run.returncode:
-            return run.returncode
+        before = not_killed(copy, module) if again else []
+        # Mutants not yet tested (all of them the first time; those of changed functions after an edit).
+        passes = [own, before]  # before: the last run's survivors, against the tests as they are now
+        for number, names_now in enumerate(passes):
+            if number == 1:
+                if not before:
+                    break
+                names_now = [n for n in before if n in _all(copy, module)]  # an edited function renames its mutants
+            run = subprocess.run([str(mutmut), "run", "--max-children", jobs, *names_now], cwd=copy, check=False)
+            if run.returncode:
+                print(f"== {module}: mutmut exited {run.returncode}", flush=True)
+                return run.returncode
+        print(f"== {module}: done after {time.monotonic() - started:.0f} s", flush=True)
         gather(copy, module)
     return 0
 

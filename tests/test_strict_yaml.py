@@ -279,3 +279,25 @@ def test_libyaml_reads_the_file_when_pyyaml_has_it_and_pyyaml_words_its_errors(m
 @pytest.mark.parametrize("raw", [b"", b"   \n\t\n", b"# a comment\n\t\n  # another\n", b"\t# a tab, then a comment\n"])
 def test_a_file_of_blank_lines_and_comments_is_empty(raw):
     assert messages(raw) == [f"{F}:1:1: $: file is empty"]
+
+
+def test_an_alias_reads_as_empty_text_never_as_the_anchored_value():
+    doc, problems = parse_yaml(F, b"a: &x [1, 2]\nb: *x\n")
+    assert doc.data == {"a": ["1", "2"], "b": ""}
+    assert [str(p) for p in problems] == [
+        f"{F}:1:4: $.a: anchor &x is not allowed: write each value out in full",
+        f"{F}:2:4: $.b: alias *x is not allowed: write the value out in full",
+    ]
+
+
+def test_a_problem_is_placed_at_its_value_at_its_key_or_at_its_nearest_placed_ancestor():
+    doc, _ = parse_yaml(F, b"items:\n  - id: one\n    name: First\n")
+    name = ("items", 0, "name")
+    assert str(doc.problem(name, "bad")) == f"{F}:3:11: $.items[0].name: bad"
+    assert str(doc.problem(name, "bad", at_key=True)) == f"{F}:3:5: $.items[0].name: bad"
+    # A field that is not there: the nearest enclosing value that is, then the file's start.
+    assert str(doc.problem(("items", 0, "missing", 2), "absent")) == f"{F}:2:5: $.items[0].missing[2]: absent"
+    assert str(doc.problem(("items", 0, "missing"), "absent", at_key=True)) == f"{F}:2:5: $.items[0].missing: absent"
+    assert doc.where(("items", 5)) == (2, 3) and doc.where(("other",)) == (1, 1)
+    assert doc.where(()) == (1, 1)
+    assert parse_yaml(F, b"\n\n  - a\n")[0].where(("x",)) == (3, 3)  # the root value starts on line 3

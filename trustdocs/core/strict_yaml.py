@@ -115,7 +115,30 @@ def _check_characters(file: str, text: str) -> list[Problem]:
     return problems
 
 
-def _escaped_characters(file: str, node: yaml.ScalarNode, path: Path_) -> list[Problem]:
+@dataclass(frozen=True)
+class _Scalar:
+    value: str
+    start: tuple[int, int]  # 1-based line and column
+    style: str | None  # None when plain; else ' or " (quoted), | or > (block)
+
+
+@dataclass(frozen=True)
+class _Sequence:
+    items: list[_Node]
+    start: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class _Mapping:
+    pairs: list[tuple[_Node, _Node]]
+    start: tuple[int, int]
+
+
+# Only what the reader uses: PyYAML's nodes carry tags and end marks we never read.
+_Node = _Scalar | _Sequence | _Mapping
+
+
+def _escaped_characters(file: str, node: _Scalar, path: Path_) -> list[Problem]:
     """Characters that reached a value through a double-quoted escape ("\\u202e", "\\ud800", "\\x07").
 
     The raw text was already checked character by character; an escape
@@ -123,7 +146,7 @@ def _escaped_characters(file: str, node: yaml.ScalarNode, path: Path_) -> list[P
     """
     if node.style != '"':
         return []
-    line, col = _mark(node.start_mark)
+    line, col = node.start
     messages = dict.fromkeys(m for m in map(_bad_character, node.value) if m)
     return [Problem(file, line, col, json_path(path), f"escaped {m}") for m in messages]
 
@@ -170,50 +193,50 @@ class _Composer:
         self.strict_problems: list[tuple[Any, str]] = []  # (yaml mark, message)
         self.depth = 0
 
-    def document(self) -> tuple[yaml.Node | None, Any]:
+    def document(self) -> tuple[_Node | None, Any]:
         """The first document's root node, and the start of a second document if there is one."""
         node = None
         for event in self.events:
             if isinstance(event, yaml.DocumentStartEvent):
                 if node is not None:
                     return node, event.start_mark
-                node = self.node(next(self.events))
+                node = self.node(next(self.events))  # type: ignore[arg-type]  # a document holds a node
         return node, None
 
-    def node(self, event: yaml.Event) -> yaml.Node:
+    def node(self, event: yaml.NodeEvent) -> _Node:
+        start = _mark(event.start_mark)  # type: ignore[arg-type]  # a parser's events always have one
         if isinstance(event, yaml.AliasEvent):
             self.strict_problems.append(
                 (event.start_mark, f"alias *{event.anchor} is not allowed: write the value out in full")
             )
-            return yaml.ScalarNode("tag:yaml.org,2002:str", "", event.start_mark, event.end_mark)  # type: ignore[arg-type]
-        if getattr(event, "anchor", None) is not None:
+            return _Scalar("", start, None)  # never the anchored value: no alias is expanded
+        if event.anchor is not None:
             self.strict_problems.append(
-                (event.start_mark, f"anchor &{event.anchor} is not allowed: write each value out in full")  # type: ignore[attr-defined]
+                (event.start_mark, f"anchor &{event.anchor} is not allowed: write each value out in full")
             )
-        tag = getattr(event, "tag", None)
+        tag = event.tag  # type: ignore[attr-defined]  # every node event but an alias has one
         if tag is not None:
             self.strict_problems.append(
                 (event.start_mark, f"tag {tag} is not allowed: remove it; the schema decides each field's type")
             )
         if isinstance(event, yaml.ScalarEvent):
-            style = event.style or None  # libyaml says "" for a plain scalar, PyYAML None
-            return yaml.ScalarNode("", event.value, event.start_mark, event.end_mark, style)  # type: ignore[arg-type]
+            return _Scalar(event.value, start, event.style or None)  # libyaml says "" for plain, PyYAML None
         self.depth += 1
         if self.depth > MAX_DEPTH:
             raise _Stop(event.start_mark, f"nesting is deeper than {MAX_DEPTH} levels")
         try:
             if isinstance(event, yaml.SequenceStartEvent):
-                items: list[yaml.Node] = []
+                items: list[_Node] = []
                 for item in self.events:
                     if isinstance(item, yaml.SequenceEndEvent):
-                        return yaml.SequenceNode("", items, event.start_mark, item.end_mark)  # type: ignore[arg-type]
-                    items.append(self.node(item))
+                        return _Sequence(items, start)
+                    items.append(self.node(item))  # type: ignore[arg-type]  # within a sequence: a node
             elif isinstance(event, yaml.MappingStartEvent):
-                pairs: list[tuple[yaml.Node, yaml.Node]] = []
+                pairs: list[tuple[_Node, _Node]] = []
                 for key in self.events:
                     if isinstance(key, yaml.MappingEndEvent):
-                        return yaml.MappingNode("", pairs, event.start_mark, key.end_mark)  # type: ignore[arg-type]
-                    pairs.append((self.node(key), self.node(next(self.events))))
+                        return _Mapping(pairs, start)
+                    pairs.append((self.node(key), self.node(next(self.events))))  # type: ignore[arg-type]
         finally:
             self.depth -= 1
         raise _Stop(event.start_mark, f"unexpected YAML event {type(event).__name__}")
@@ -223,9 +246,9 @@ def _mark(mark: yaml.Mark) -> tuple[int, int]:
     return mark.line + 1, mark.column + 1
 
 
-def _yaml11_value(node: yaml.ScalarNode) -> Any:
+def _yaml11_value(node: _Scalar) -> Any:
     """What a YAML 1.1 reader (PyYAML, most tools) would make of a plain key."""
-    if node.style is not None:  # quoted: a string to everyone
+    if node.style is not None:  # quoted or a block: a string to everyone
         return node.value
     return _plain_yaml11_value(node.value)
 
@@ -244,18 +267,18 @@ def _plain_yaml11_value(text: str) -> Any:
     return value
 
 
-def _to_python(doc: Document, node: yaml.Node, path: Path_, problems: list[Problem]) -> Any:
-    doc.positions[path] = _mark(node.start_mark)
-    if isinstance(node, yaml.ScalarNode):
+def _to_python(doc: Document, node: _Node, path: Path_, problems: list[Problem]) -> Any:
+    doc.positions[path] = node.start
+    if isinstance(node, _Scalar):
         problems += _escaped_characters(doc.file, node, path)
         return node.value  # the exact text: no implicit typing
-    if isinstance(node, yaml.SequenceNode):
-        return [_to_python(doc, item, path + (i,), problems) for i, item in enumerate(node.value)]
+    if isinstance(node, _Sequence):
+        return [_to_python(doc, item, path + (i,), problems) for i, item in enumerate(node.items)]
     result: dict[str, Any] = {}
     as_yaml11: dict[Any, str] = {}  # so `1:` beside `true:` is caught: both read as 1 elsewhere
-    for key_node, value_node in node.value:
-        if not isinstance(key_node, yaml.ScalarNode):
-            line, col = _mark(key_node.start_mark)
+    for key_node, value_node in node.pairs:
+        if not isinstance(key_node, _Scalar):
+            line, col = key_node.start
             problems.append(
                 Problem(doc.file, line, col, json_path(path), "a key must be plain text, not a list or mapping")
             )
@@ -265,7 +288,7 @@ def _to_python(doc: Document, node: yaml.Node, path: Path_, problems: list[Probl
         problems += _escaped_characters(doc.file, key_node, child)
         if key in result:
             first_line = doc.key_positions[child][0]
-            line, col = _mark(key_node.start_mark)
+            line, col = key_node.start
             problems.append(
                 Problem(
                     doc.file, line, col, json_path(child), f"duplicate key '{key}' (first given on line {first_line})"
@@ -274,7 +297,7 @@ def _to_python(doc: Document, node: yaml.Node, path: Path_, problems: list[Probl
             continue
         other = as_yaml11.get(_yaml11_value(key_node))
         if other is not None:
-            line, col = _mark(key_node.start_mark)
+            line, col = key_node.start
             other_line = doc.key_positions[path + (other,)][0]
             problems.append(
                 Problem(
@@ -287,7 +310,7 @@ def _to_python(doc: Document, node: yaml.Node, path: Path_, problems: list[Probl
             )
             continue
         as_yaml11[_yaml11_value(key_node)] = key
-        doc.key_positions[child] = _mark(key_node.start_mark)
+        doc.key_positions[child] = key_node.start
         result[key] = _to_python(doc, value_node, child, problems)
     return result
 
