@@ -301,3 +301,31 @@ def test_a_problem_is_placed_at_its_value_at_its_key_or_at_its_nearest_placed_an
     assert doc.where(("items", 5)) == (2, 3) and doc.where(("other",)) == (1, 1)
     assert doc.where(()) == (1, 1)
     assert parse_yaml(F, b"\n\n  - a\n")[0].where(("x",)) == (3, 3)  # the root value starts on line 3
+
+
+def test_nesting_is_counted_back_down_as_each_collection_closes():
+    # Root mapping, a's list, then 11 levels inside its second item: 13 levels, after a closed sibling.
+    deep = b"a: [[], " + b"[" * 11 + b"]" * 11 + b"]\n"
+    assert messages(deep) == [f"{F}:1:19: $: nesting is deeper than 12 levels"]
+    assert messages(b"a: [[], " + b"[" * 10 + b"]" * 10 + b"]\n") == []
+
+
+def test_an_anchor_or_tag_on_a_key_is_placed_by_line_and_column():
+    # A key is no value, so the path is of the value starting there (the mapping a), or the root.
+    assert messages(b"a:\n  &k b: 1\n  !!str c: 2\n") == [
+        f"{F}:2:3: $.a: anchor &k is not allowed: write each value out in full",
+        f"{F}:3:3: $: tag tag:yaml.org,2002:str is not allowed: remove it; the schema decides each field's type",
+    ]
+
+
+def test_a_document_keeps_the_digest_of_its_bytes_and_read_yaml_names_the_file_as_told(tmp_path):
+    import hashlib
+
+    from trustdocs.core.strict_yaml import Document, read_yaml
+
+    raw = b"a: 1\n"
+    assert parse_yaml(F, raw)[0].digest == hashlib.sha256(raw).hexdigest()
+    (tmp_path / "x.yml").write_bytes(b"a: 1\na: 2\n")
+    _, problems = read_yaml(tmp_path / "x.yml", "data/shown.yml")
+    assert [str(p) for p in problems] == ["data/shown.yml:2:1: $.a: duplicate key 'a' (first given on line 1)"]
+    assert Document("f", {}).where(("a", 1)) == (1, 1)  # nothing placed: the start of the file

@@ -76,8 +76,8 @@ class _Stop(Exception):
 
 
 def _describe_char(char: str) -> str:
-    name = unicodedata.name(char, "control character")
-    return f"U+{ord(char):04X} {name}"
+    """Only for the named sets above: every bidirectional control and zero-width character has a name."""
+    return f"U+{ord(char):04X} {unicodedata.name(char)}"
 
 
 def _bad_character(char: str) -> str | None:
@@ -224,22 +224,19 @@ class _Composer:
         self.depth += 1
         if self.depth > MAX_DEPTH:
             raise _Stop(event.start_mark, f"nesting is deeper than {MAX_DEPTH} levels")
+        # The parser ends every collection it starts, or raises a syntax error first.
         try:
             if isinstance(event, yaml.SequenceStartEvent):
                 items: list[_Node] = []
-                for item in self.events:
-                    if isinstance(item, yaml.SequenceEndEvent):
-                        return _Sequence(items, start)
+                while not isinstance(item := next(self.events), yaml.SequenceEndEvent):
                     items.append(self.node(item))  # type: ignore[arg-type]  # within a sequence: a node
-            elif isinstance(event, yaml.MappingStartEvent):
-                pairs: list[tuple[_Node, _Node]] = []
-                for key in self.events:
-                    if isinstance(key, yaml.MappingEndEvent):
-                        return _Mapping(pairs, start)
-                    pairs.append((self.node(key), self.node(next(self.events))))  # type: ignore[arg-type]
+                return _Sequence(items, start)
+            pairs: list[tuple[_Node, _Node]] = []  # a MappingStartEvent: the last kind of node
+            while not isinstance(key := next(self.events), yaml.MappingEndEvent):
+                pairs.append((self.node(key), self.node(next(self.events))))  # type: ignore[arg-type]
+            return _Mapping(pairs, start)
         finally:
             self.depth -= 1
-        raise _Stop(event.start_mark, f"unexpected YAML event {type(event).__name__}")
 
 
 def _mark(mark: yaml.Mark) -> tuple[int, int]:
