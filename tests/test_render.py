@@ -236,3 +236,14 @@ def test_lists_in_running_text_have_no_serial_comma(items, anded, ored):
 def test_lower_first_keeps_the_capitals_of_names(text, inside):
     """One rule for the three places that put a phrase inside a sentence (each once had its own)."""
     assert lower_first(text) == inside
+
+
+def test_a_yaml_string_reads_back_exactly_and_keeps_text_beyond_ascii_readable():
+    from trustdocs.core.escape import yaml_string
+    from trustdocs.core.strict_yaml import parse_yaml
+
+    text = 'Ann “Smith”: é \\ "quoted"\n# not a comment'
+    written = yaml_string(text)
+    assert written == '"Ann “Smith”: é \\\\ \\"quoted\\"\\n# not a comment"'  # as an editor would read it
+    doc, problems = parse_yaml("f.yml", f"name: {written}\n".encode())
+    assert problems == [] and doc.data == {"name": text}

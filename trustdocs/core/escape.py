@@ -79,7 +79,7 @@ def html_text(text: str) -> str:
     For raw HTML the Markdown parser leaves alone (the forms' markup); text that
     Markdown also reads goes through :func:`md` or :func:`attr`.
     """
-    return _html_escape(text, quote=True)
+    return _html_escape(text)  # quotes too: html.escape's default
 
 
 def yaml_string(text: str) -> str:
