@@ -55,3 +55,12 @@ def test_an_address_that_is_not_https_names_the_value(tmp_path):
         f"data/consultations/x.yml:{line}:13: $.respond.endpoint: 'http://example.org/responses' is not an "
         "https:// web address"
     ]
+
+
+def test_a_keyword_without_a_message_of_ours_gives_jsonschemas_own_at_the_value():
+    from jsonschema import Draft202012Validator
+
+    from trustdocs.validation.schema import _messages
+
+    (error,) = Draft202012Validator({"properties": {"kind": {"const": "x"}}}).iter_errors({"kind": "y"})
+    assert list(_messages(error)) == [(("kind",), "'x' was expected", False)]
