@@ -176,7 +176,7 @@ def test_a_citation_names_a_registered_source_and_one_of_its_paragraphs():
 
 
 def test_without_a_register_every_citation_is_unknown():
-    for sources in (None, "- id: dg\n", "sources:\n  - id: dg\n"):
+    for sources in (None, "- id: dg\n", "title: no list of sources\n", "sources:\n  - id: dg\n"):
         files = {"duties": "duties:\n  - {source: dg, para: '1'}\n"}
         if sources is not None:
             files["sources"] = sources
@@ -204,12 +204,16 @@ def test_timeline_events_run_oldest_first_by_their_start():
           - date: "2008-06-30"
           - date: "2009"
           - date: "2009-01-01"
+          - {date: "2009-13"}
+          - date: "2008-12"
     """
     assert said(r.timeline_order(docs(timeline=timeline))) == [
         "data/timeline.yml:3:11: $.events[1].date: events must be listed oldest first; "
         "this one starts before the one above it",
         "data/timeline.yml:4:11: $.events[2].date: events must be listed oldest first; "
         "this one starts before the one above it",
+        "data/timeline.yml:11:11: $.events[9].date: events must be listed oldest first; "
+        "this one starts before the one above it",  # after an impossible date, compared with the last good one
     ]
     assert said(r.timeline_order(docs(timeline="events: 5\n"))) == []
     assert said(r.timeline_order(docs(timeline="- 1\n"))) == []
@@ -271,6 +275,7 @@ PARTNERS = """\
       - {id: police, category: relevant-partner, area_types: [unitary]}
       - {id: schools, category: proposed-partner}
       - {category: relevant-partner, area_types: [unitary]}
+      - {id: probation, category: relevant-partner}
       - not a record
 """
 
@@ -282,6 +287,7 @@ def test_an_area_names_the_body_of_every_seat_in_its_kind_of_area_once_and_no_ot
           - partner: la
           - partner: la
           - partner: schools
+          - partner: probation
           - partner: nobody
           - {name: no partner}
     """
@@ -289,6 +295,7 @@ def test_an_area_names_the_body_of_every_seat_in_its_kind_of_area_once_and_no_ot
         "data/areas/x.yml:4:14: $.bodies[1].partner: partner 'la' is already listed in bodies[0]",
         "data/areas/x.yml:5:14: $.bodies[2].partner: 'schools' does not have a seat of its own on the Board; "
         "only the local authority and relevant partners are named here",
+        "data/areas/x.yml:6:14: $.bodies[3].partner: 'probation' has no seat on the Board in a unitary area: remove it",
         "data/areas/x.yml:2:1: $.bodies: name the body for each Board seat in a unitary area; missing: police",
     ]
 
