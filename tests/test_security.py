@@ -317,3 +317,25 @@ def test_a_second_body_tag_whose_handlers_a_browser_would_keep_fails_the_audit()
         "p.html: the audit cannot read the page cleanly (line 1: htmlParseStartTag: misplaced <body> tag), "
         "so it cannot vouch for it"
     ]
+
+
+# Written for make mutation's survivors in the lxml audit (30 November 2026).
+
+
+@pytest.mark.parametrize("head", ["", '<meta charset="windows-1252">'])
+def test_the_audit_reads_a_page_as_utf8_whatever_it_declares(head):
+    html = f'<html><head>{head}</head><body><img src="https://exämple.org/p.gif"></body></html>'
+    assert audit_page("p.html", html) == ["p.html: <img> loads from another origin: https://exämple.org/p.gif"]
+
+
+def test_every_resource_on_a_page_is_reported_not_only_the_last():
+    found = audit_page("p.html", page('<img src="//a.example/1.gif"><img src="x.gif"><img src="//b.example/2.gif">'))
+    assert found == [
+        "p.html: <img> loads from another origin: //a.example/1.gif",
+        "p.html: <img> loads from another origin: //b.example/2.gif",
+    ]
+
+
+def test_a_lone_surrogate_in_a_page_does_not_stop_the_audit():
+    found = audit_page("p.html", page('<p>\ud800</p><img src="//a.example/1.gif">'))
+    assert found[-1] == "p.html: <img> loads from another origin: //a.example/1.gif"
