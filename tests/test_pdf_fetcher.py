@@ -49,6 +49,7 @@ def test_the_fetcher_reads_a_file_inside_its_folder(assets):
         response = fetcher.fetch(url)
         assert response.read() == SMALL_PAGE.encode()
         assert response.headers["Content-Type"] == "text/css"
+        assert response.url == url  # what a stylesheet's own relative URLs (fonts) resolve against
 
 
 @pytest.mark.parametrize(
