@@ -5,6 +5,7 @@ nothing written.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import os
 import shutil
@@ -314,6 +315,10 @@ def test_an_unknown_consultation_is_named_with_the_ones_there_are(dataset, root)
     known = ", ".join(c.id for c in dataset.consultations)
     assert stderr.getvalue() == f"unknown consultation 'no-such' (data/consultations/ has: {known})\n"
     assert stdout.getvalue() == ""
+    stderr = io.StringIO()
+    none = dataclasses.replace(dataset, consultations=())
+    assert run_analysis(none, "no-such", SAMPLE_FILES, None, stdout=stdout, stderr=stderr) == 1
+    assert stderr.getvalue() == "unknown consultation 'no-such' (data/consultations/ has: none)\n"
 
 
 # Found by make mutation: how the analysis file is written.
@@ -392,6 +397,7 @@ def test_the_analysis_file_is_utf8_whatever_the_machines_locale(tmp_path, root):
         "_write_atomically(Path(sys.argv[1]), 'name: Caf\\u00e9\\n')"
     )
     env = {**os.environ, "LC_ALL": "C", "PYTHONCOERCECLOCALE": "0", "PYTHONUTF8": "0"}
+    env["PYTHONPATH"] = os.pathsep.join(p for p in sys.path if p)  # the code this process runs (mutmut's too)
     result = subprocess.run(
         [sys.executable, "-c", code, str(target)], cwd=root, env=env, capture_output=True, text=True, check=False
     )
