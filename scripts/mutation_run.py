@@ -12,8 +12,8 @@ A module's rate is then a lower bound: only its own tests count. That is the
 claim worth making: a guard's own tests must catch its bugs.
 
 Usage: python scripts/mutation_run.py [--jobs N] [--again] [MODULE ...] [-- MUTANT ...]
-  --again  re-test every mutant the last run did not kill (after adding tests:
-           mutmut keeps a mutant's result until its function changes)
+  --again  re-test every mutant the last run did not kill, against the tests
+           as they are now (mutmut keeps a result until its function changes)
   MODULE   a path from [tool.trustdocs.mutation] (default: all); the copy is
            refreshed from the project first, so new tests count
   MUTANT   re-test only these mutants (names as the report prints them);
@@ -149,6 +149,10 @@ def main(argv: list[str]) -> int:
         started = time.monotonic()
         own = [n for n in names if n.startswith(dotted[module])]
         before = not_killed(copy, module) if again else []
+        if before:
+            # mutmut maps each test to the functions it calls once, and re-maps only tests with new names:
+            # a test edited to reach a survivor would not be run against it.
+            (copy / "mutants" / "mutmut-stats.json").unlink(missing_ok=True)
         # Mutants not yet tested (all of them the first time; those of changed functions after an edit).
         passes = [own, before]  # before: the last run's survivors, against the tests as they are now
         for number, names_now in enumerate(passes):

@@ -391,6 +391,10 @@ def test_the_exception_carries_every_problem_one_line_each(dataset, tmp_path):
 
 def test_the_analysis_file_is_utf8_whatever_the_machines_locale(tmp_path, root):
     """A machine whose locale is ASCII (LC_ALL=C, without Python's UTF-8 coercion) still writes UTF-8 with LF."""
+    from trustdocs.responses.analysis import _write_atomically
+
+    _write_atomically(tmp_path / "here.yml", "name: Caf\u00e9\n")  # in this process too, so mutmut maps the test
+    assert (tmp_path / "here.yml").read_bytes() == "name: Café\n".encode()
     target = tmp_path / "analysis.yml"
     code = (
         "import sys; from pathlib import Path; from trustdocs.responses.analysis import _write_atomically; "
