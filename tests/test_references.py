@@ -8,12 +8,18 @@ the exact message and position, so a bug in one line fails one test quickly
 
 from __future__ import annotations
 
+import copy
+import dataclasses
+from pathlib import Path
 from textwrap import dedent
+
+import pytest
 
 from trustdocs.core.strict_yaml import parse_yaml
 from trustdocs.model.kinds import DataKind, Reference
 from trustdocs.model.records import WHOLE_BOARD, WHOLE_PLAN
 from trustdocs.validation import references as r
+from trustdocs.validation.tree import walk
 
 
 def docs(**files: str) -> dict:
@@ -73,7 +79,7 @@ def test_a_collection_record_adds_only_its_own_id_to_the_namespace():
 
 def test_ids_are_found_at_any_depth_and_only_when_they_are_text():
     found = said(
-        r.duplicate_ids(docs(board="a:\n  b:\n    - id: x\n    - c:\n        id: x\n    - id: [x]\n    - id: 5\n"))
+        r.duplicate_ids(docs(board="a:\n  b:\n    - id: x\n    - c:\n        id: x\n    - id: [x]\n    - id: {x: x}\n"))
     )
     assert found == ["data/board.yml:5:13: $.a.b[1].c.id: id 'x' is already used at data/board.yml:3"]
 
@@ -315,8 +321,13 @@ def test_area_bodies_skip_what_the_schema_reports():
     assert said(r.area_bodies(docs(partners=PARTNERS, areas__x=good))) == []
     for partners in ("partners: 5\n", "- 1\n"):
         assert said(r.area_bodies(docs(partners=partners, areas__x="area_type: unitary\nbodies: []\n"))) == []
-    for area in ("- 1\n", "area_type: unitary\nbodies: 5\n"):
+    for area in ("- 1\n", "area_type: unitary\nbodies: 5\n", "area_type: [unitary]\nbodies:\n  - partner: la\n"):
         assert said(r.area_bodies(docs(partners=PARTNERS, areas__x=area))) == []
+    # Partners whose id or area types broke the schema: no seat, and no crash.
+    odd = "partners:\n  - {id: [la], category: local-authority}\n  - {id: la, category: local-authority, area_types: unitary}\n"
+    assert said(r.area_bodies(docs(partners=odd, areas__x=good))) == [
+        "data/areas/x.yml:3:14: $.bodies[0].partner: 'la' has no seat on the Board in a unitary area: remove it",
+    ]  # police is no partner here: unknown_references reports that
     not_areas = docs(partners=PARTNERS, board="area_type: unitary\nbodies: []\n", areas__y="- 1\n", areas__z=good)
     assert said(r.area_bodies(not_areas)) == []
     not_areas["areas/z"] = docs(areas__z="area_type: unitary\nbodies: []\n")["areas/z"]
@@ -379,3 +390,42 @@ def test_the_board_and_the_lscb_may_not_share_a_chair_whatever_the_case_or_space
         assert said(r.area_chairs(docs(areas__x=other))) == []
     others = docs(board="chair: Ann\nlscb_chair: Ann\n", areas__y="- 1\n", areas__z="chair: Ann\nlscb_chair: ANN\n")
     assert [p.file for p in r.area_chairs(others)] == ["data/areas/z.yml"]
+
+
+# Every cross-file check (the registry's CHECKS: these and the status, character and consultation checks)
+# runs on files that broke their schema, so none may crash on a field of the wrong type.
+
+MINI = Path(__file__).parent / "fixtures" / "mini_data"
+MINI_DOCS = {
+    str(f.relative_to(MINI).with_suffix("")): parse_yaml(f"data/{f.relative_to(MINI)}", f.read_bytes())[0]
+    for f in sorted(MINI.rglob("*.yml"))
+}
+
+
+def _replaced(data, path, value):
+    if not path:
+        return value
+    data = copy.deepcopy(data)
+    inner = data
+    for key in path[:-1]:
+        inner = inner[key]
+    inner[path[-1]] = value
+    return data
+
+
+@pytest.mark.parametrize("name", sorted(MINI_DOCS))
+def test_no_check_crashes_on_any_field_of_any_type(name):
+    from trustdocs.registry import CHECKS
+
+    doc = MINI_DOCS[name]
+    tried = 0
+    for path, _ in walk(doc.data):
+        for value in ("x", ["x"], {"x": "x"}):
+            changed = dataclasses.replace(doc, data=_replaced(doc.data, path, value))
+            for check in CHECKS:
+                try:
+                    list(check({**MINI_DOCS, name: changed}))
+                except Exception as err:  # noqa: BLE001: the message names the case
+                    pytest.fail(f"{check} crashed on data/{name}.yml {path} = {value!r}: {err!r}")
+                tried += 1
+    assert tried >= len(CHECKS) * 3

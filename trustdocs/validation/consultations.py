@@ -158,7 +158,7 @@ def guidance_references(docs: Docs) -> Iterator[Problem]:
         return
     source_ids = set(_ids(_dict(sources.data).get("sources")))
     sections = {
-        s["id"]: {p.get("number") for p in _list(s.get("paragraphs")) if isinstance(p, dict)}
+        s["id"]: {p["number"] for p in _list(s.get("paragraphs")) if isinstance(_dict(p).get("number"), str)}
         for s in _list(_dict(guidance.data).get("sections"))
         if isinstance(s, dict) and isinstance(s.get("id"), str)
     }
@@ -186,7 +186,12 @@ def guidance_references(docs: Docs) -> Iterator[Problem]:
                 section = _dict(ref).get("section")
                 yield from section_problem(doc, ("questions", i, "about", j, "section"), section)
                 for k, number in enumerate(_list(_dict(ref).get("paragraphs"))):
-                    if section in sections and isinstance(number, str) and number not in sections[section]:
+                    if (
+                        isinstance(section, str)
+                        and section in sections
+                        and isinstance(number, str)
+                        and number not in sections[section]
+                    ):
                         yield doc.problem(
                             ("questions", i, "about", j, "paragraphs", k),
                             f"paragraph {number} is not in guidance section '{section}' (data/guidance.yml)",

@@ -191,14 +191,18 @@ def area_bodies(docs: Docs) -> Iterator[Problem]:
     if not isinstance(records, list):
         return
     seats = {
-        p["id"]: p.get("area_types", [])
+        p["id"]: p["area_types"] if isinstance(p.get("area_types"), list) else []
         for p in records
-        if isinstance(p, dict) and p.get("category") in ("local-authority", "relevant-partner") and "id" in p
+        if isinstance(p, dict)
+        and p.get("category") in ("local-authority", "relevant-partner")
+        and isinstance(p.get("id"), str)
     }
     for name, doc in docs.items():
         if _kind(name) != "areas" or not isinstance(doc.data, dict) or not isinstance(doc.data.get("bodies"), list):
             continue
         area_type = doc.data.get("area_type")
+        if not isinstance(area_type, str):
+            continue  # the schema reports it
         named: dict[str, int] = {}
         for i, body in enumerate(doc.data["bodies"]):
             if isinstance(body, dict) and isinstance(body.get("partner"), str):

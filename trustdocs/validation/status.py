@@ -102,9 +102,11 @@ def restated_citations(docs: Docs) -> Iterator[Problem]:
             if not isinstance(section, dict):
                 continue
             own = section.get("source")
-            every = own not in sources
+            every = not isinstance(own, str) or own not in sources
             for _, cite in select(section, ("paragraphs", "*", "cites", "*")):
-                if not (isinstance(cite, dict) and isinstance(cite.get("para"), str)):
+                if not (
+                    isinstance(cite, dict) and isinstance(cite.get("source"), str) and isinstance(cite.get("para"), str)
+                ):
                     continue
                 if every or cite.get("source") == own:
                     restated.add((cite["source"], cite["para"]))
