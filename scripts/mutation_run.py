@@ -23,6 +23,7 @@ A copy's results are kept: run again to resume a stopped run.
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import shutil
@@ -36,6 +37,10 @@ ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "mutants" / "work"
 # Not copied: the copies, version control, environments, build output and caches.
 SKIP = {
+    ".mypy_cache",
+    ".ruff_cache",
+    ".pytest_cache",
+    ".import_linter_cache",
     ".git",
     ".venv",
     "mutants",
@@ -75,15 +80,20 @@ def with_selection(pyproject: str, module: str, tests: list[str]) -> str:
     block = "".join(lines[start:end])
     config = tomllib.loads(block)["tool"]["mutmut"]
     config["only_mutate"] = [module]
-    config["pytest_add_cli_args_test_selection"] = ["-m", "not slow and not browser", *tests]
+    # The union selection's options (its marker expression) with the module's own tests and options.
+    options = [arg for arg in config["pytest_add_cli_args_test_selection"] if not arg.startswith("tests/")]
+    config["pytest_add_cli_args_test_selection"] = [*options, *tests]
     # JSON strings and lists of strings are valid TOML.
     new = "[tool.mutmut]\n" + "".join(f"{key} = {json.dumps(value)}\n" for key, value in config.items()) + "\n"
     return "".join(lines[:start]) + new + "".join(lines[end:])
 
 
 def refresh(copy: Path, module: str, tests: list[str], pyproject: str) -> None:
-    """Bring the copy up to date with the project, keeping mutmut's results in copy/mutants."""
+    """Make the copy the project as it is now, keeping mutmut's results in copy/mutants."""
     copy.mkdir(parents=True, exist_ok=True)
+    for old in copy.iterdir():  # a file deleted from the project must not linger in the copy
+        if old.name != "mutants":
+            shutil.rmtree(old) if old.is_dir() and not old.is_symlink() else old.unlink()
     for entry in ROOT.iterdir():
         if entry.name in SKIP:
             continue
@@ -123,24 +133,26 @@ def _all(copy: Path, module: str) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    again = "--again" in argv
-    argv = [a for a in argv if a != "--again"]
-    jobs = os.environ.get("MUTATION_JOBS", "2")
-    if "--jobs" in argv:
-        at = argv.index("--jobs")
-        jobs = argv[at + 1]
-        del argv[at : at + 2]
     names: list[str] = []
     if "--" in argv:
         at = argv.index("--")
         argv, names = argv[:at], argv[at + 1 :]
+    parser = argparse.ArgumentParser(description="Run mutmut on each guard module with its own tests.")
+    parser.add_argument("--jobs", default=os.environ.get("MUTATION_JOBS", "2"), help="mutants tested at once")
+    parser.add_argument("--again", action="store_true", help="re-test the last run's survivors")
+    parser.add_argument("modules", nargs="*", metavar="MODULE")
+    args = parser.parse_args(argv)
+    jobs, again = str(args.jobs), args.again
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     table = groups(pyproject)
     dotted = {m: m.removesuffix(".py").replace("/", ".") + "." for m in table}
-    chosen = argv or [m for m in table if not names or any(n.startswith(dotted[m]) for n in names)]
-    unknown = [m for m in chosen if m not in table]
+    unknown = [m for m in args.modules if m not in table]
     if unknown:
         raise SystemExit(f"not a guard module of [tool.trustdocs.mutation]: {', '.join(unknown)}")
+    strays = [n for n in names if not any(n.startswith(prefix) for prefix in dotted.values())]
+    if strays:  # a misspelt name would otherwise test nothing and pass
+        raise SystemExit(f"not a mutant of a guard module: {', '.join(strays)}")
+    chosen = args.modules or [m for m in table if not names or any(n.startswith(dotted[m]) for n in names)]
     mutmut = Path(sys.executable).parent / "mutmut"
     for module in chosen:
         copy = WORK / module.replace("/", "-").removesuffix(".py")
@@ -148,7 +160,7 @@ def main(argv: list[str]) -> int:
         print(f"\n== {module}: mutants tested by {' '.join(table[module])}", flush=True)
         started = time.monotonic()
         own = [n for n in names if n.startswith(dotted[module])]
-        before = not_killed(copy, module) if again else []
+        before = [n for n in not_killed(copy, module) if n not in own] if again else []
         if before:
             # mutmut maps each test to the functions it calls once, and re-maps only tests with new names:
             # a test edited to reach a survivor would not be run against it.

@@ -148,3 +148,35 @@ def test_a_module_copy_mutates_that_module_alone_with_its_tests_and_keeps_the_re
     assert config["mutmut"]["pytest_add_cli_args"] == old["mutmut"]["pytest_add_cli_args"]
     assert config["mutmut"]["also_copy"] == old["mutmut"]["also_copy"]
     assert {k: v for k, v in config.items() if k != "mutmut"} == {k: v for k, v in old.items() if k != "mutmut"}
+
+
+def test_a_misspelt_mutant_name_is_refused_rather_than_testing_nothing():
+    with pytest.raises(SystemExit, match=r"not a mutant of a guard module: trustdocs\.core\.strict_yml\.x_f__mutmut_1"):
+        _runner().main(["--again", "--", "trustdocs.core.strict_yml.x_f__mutmut_1"])
+    with pytest.raises(SystemExit, match=r"not a guard module of \[tool.trustdocs.mutation\]: trustdocs/nothing.py"):
+        _runner().main(["--jobs", "1", "trustdocs/nothing.py"])
+
+
+def test_a_module_copy_is_the_project_as_it_is_now_and_keeps_mutmuts_results(tmp_path, monkeypatch):
+    runner = _runner()
+    project, copy = tmp_path / "project", tmp_path / "copy"
+    (project / "tests").mkdir(parents=True)
+    (project / "tests" / "test_a.py").write_text("new", encoding="utf-8")
+    (project / ".mypy_cache").mkdir()
+    (copy / "tests").mkdir(parents=True)
+    (copy / "tests" / "test_deleted.py").write_text("old", encoding="utf-8")
+    (copy / "mutants").mkdir()
+    (copy / "mutants" / "results.meta").write_text("kept", encoding="utf-8")
+    monkeypatch.setattr(runner, "ROOT", project)
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    runner.refresh(copy, "trustdocs/core/escape.py", ["tests/test_a.py"], text)
+    assert sorted(p.relative_to(copy).as_posix() for p in copy.rglob("*")) == [
+        "mutants",
+        "mutants/results.meta",
+        "pyproject.toml",
+        "tests",
+        "tests/test_a.py",
+    ]
+    assert tomllib.loads((copy / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mutmut"]["only_mutate"] == [
+        "trustdocs/core/escape.py"
+    ]

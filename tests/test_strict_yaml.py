@@ -310,11 +310,10 @@ def test_nesting_is_counted_back_down_as_each_collection_closes():
     assert messages(b"a: [[], " + b"[" * 10 + b"]" * 10 + b"]\n") == []
 
 
-def test_an_anchor_or_tag_on_a_key_is_placed_by_line_and_column():
-    # A key is no value, so the path is of the value starting there (the mapping a), or the root.
+def test_an_anchor_or_tag_on_a_key_names_the_key():
     assert messages(b"a:\n  &k b: 1\n  !!str c: 2\n") == [
-        f"{F}:2:3: $.a: anchor &k is not allowed: write each value out in full",
-        f"{F}:3:3: $: tag tag:yaml.org,2002:str is not allowed: remove it; the schema decides each field's type",
+        f"{F}:2:3: $.a.b: anchor &k is not allowed: write each value out in full",
+        f"{F}:3:3: $.a.c: tag tag:yaml.org,2002:str is not allowed: remove it; the schema decides each field's type",
     ]
 
 

@@ -344,7 +344,10 @@ def parse_yaml(file: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
     assert node is not None
     doc = Document(file, None, digest=hashlib.sha256(raw).hexdigest())
     doc.data = _to_python(doc, node, (), problems)
-    path_at = {pos: path for path, pos in doc.positions.items()}
+    # A mark is where a value or a key starts; where both start (a mapping and its first key), the key.
+    path_at = {pos: path for path, pos in doc.positions.items()} | {
+        pos: path for path, pos in doc.key_positions.items()
+    }
     for mark, message in composer.strict_problems:
         line, col = _mark(mark)
         problems.append(Problem(file, line, col, json_path(path_at.get((line, col), ())), message))
