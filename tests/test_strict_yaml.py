@@ -328,3 +328,11 @@ def test_a_document_keeps_the_digest_of_its_bytes_and_read_yaml_names_the_file_a
     _, problems = read_yaml(tmp_path / "x.yml", "data/shown.yml")
     assert [str(p) for p in problems] == ["data/shown.yml:2:1: $.a: duplicate key 'a' (first given on line 1)"]
     assert Document("f", {}).where(("a", 1)) == (1, 1)  # nothing placed: the start of the file
+
+
+def test_an_anchor_inside_a_key_that_is_not_text_is_still_placed():
+    # Such a key is refused and never read, so nothing inside it has a path: the problem is placed at the root.
+    assert messages(b"? [&a x]\n: 1\n") == [
+        f"{F}:1:3: $: a key must be plain text, not a list or mapping",
+        f"{F}:1:4: $: anchor &a is not allowed: write each value out in full",
+    ]
