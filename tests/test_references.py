@@ -323,6 +323,10 @@ def test_area_bodies_skip_what_the_schema_reports():
         assert said(r.area_bodies(docs(partners=partners, areas__x="area_type: unitary\nbodies: []\n"))) == []
     for area in ("- 1\n", "area_type: unitary\nbodies: 5\n", "area_type: [unitary]\nbodies:\n  - partner: la\n"):
         assert said(r.area_bodies(docs(partners=PARTNERS, areas__x=area))) == []
+    after_bad_type = docs(
+        partners=PARTNERS, areas__a="area_type: [unitary]\nbodies: []\n", areas__b="area_type: unitary\nbodies: []\n"
+    )
+    assert [p.file for p in r.area_bodies(after_bad_type)] == ["data/areas/b.yml"]  # the next area is still checked
     # Partners whose id or area types broke the schema: no seat, and no crash.
     odd = "partners:\n  - {id: [la], category: local-authority}\n  - {id: la, category: local-authority, area_types: unitary}\n"
     assert said(r.area_bodies(docs(partners=odd, areas__x=good))) == [
