@@ -83,7 +83,7 @@ test: setup-checks ## Set up and run the whole test suite: lint, pytest, then ev
 # guard modules ([tool.mutmut] in pyproject.toml) with the tests that call it.
 # MUTATION_JOBS: mutants tested at once (mutmut's --max-children); 2 suits this 2-core machine.
 MUTATION_JOBS ?= 2
-mutation: setup ## Mutation testing of the guard modules, each with its own tests: kill rate per module, every survivor (not in make test)
+mutation: setup ## Mutation testing of the guard modules, each with its own tests: kill rate per module, every survivor (about 25 minutes on 2 cores; not in make test)
 	rm -rf mutants
 	$(BIN)/python scripts/mutation_run.py --jobs $(MUTATION_JOBS)
 	$(BIN)/python scripts/mutation_report.py
