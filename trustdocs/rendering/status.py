@@ -124,6 +124,11 @@ def short_status(entry: Status, entries: Sequence[Status], as_at: datetime.date)
     return f"{md(status_name(entry))}" + (f": {badge}" if badge else "")
 
 
+def proposed_by(proposer: str, source_id: str, data: DataSet) -> str:
+    """Who made a proposal, and the source that reports it: one sentence, for a duty's or a body's status."""
+    return f"It was proposed by {md(proposer)}, as reported in {md(data.source(source_id).short_title)}."
+
+
 def plain(
     entry: Status,
     entries: Sequence[Status],
@@ -156,7 +161,7 @@ def plain(
             sentence += f": {said}{len(entry.binds)} bodies {badge}. They are {join_and(names)}"
     sentence += "."
     if entry.by and entry.proposer:
-        sentence += f" It was proposed by {md(entry.proposer)}, as reported in {md(data.source(entry.by).short_title)}."
+        sentence += " " + proposed_by(entry.proposer, entry.by, data)
     if entry.note:
         sentence += f" {md(entry.note)}"
     return sentence

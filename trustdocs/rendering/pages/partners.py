@@ -29,7 +29,15 @@ from trustdocs.rendering.pages.duties import binding, by_name, collapsed
 from trustdocs.rendering.pages.guidance import inline_status, paragraph_link
 from trustdocs.rendering.paths import link
 from trustdocs.rendering.site import Citing, Site, citations_of
-from trustdocs.rendering.status import current, describe, in_sentence, nested_status, status_name, strength_badge
+from trustdocs.rendering.status import (
+    current,
+    describe,
+    in_sentence,
+    nested_status,
+    proposed_by,
+    status_name,
+    strength_badge,
+)
 
 # The Board rule that makes every partner under the duty a member (legislative options 40), for partners
 # the proposals do not name one by one.
@@ -251,7 +259,7 @@ def _status_history(here: str, partner: Partner, data: DataSet) -> str:
         if period.basis:
             return f"Under {md(period.basis)}."
         if period.by and period.proposer:
-            return f"Proposed by {md(period.proposer)}. {md(data.source(period.by).short_title)} reports it."
+            return proposed_by(period.proposer, period.by, data)
         if period.by:
             return f"Proposed by {md(data.source(period.by).short_title)}."
         return ""
