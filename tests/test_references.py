@@ -18,6 +18,7 @@ import pytest
 from trustdocs.core.strict_yaml import parse_yaml
 from trustdocs.model.kinds import DataKind, Reference
 from trustdocs.model.records import WHOLE_BOARD, WHOLE_PLAN
+from trustdocs.pipeline.load import LOADER
 from trustdocs.validation import references as r
 from trustdocs.validation.tree import walk
 
@@ -399,11 +400,7 @@ def test_the_board_and_the_lscb_may_not_share_a_chair_whatever_the_case_or_space
 # Every cross-file check (the registry's CHECKS: these and the status, character and consultation checks)
 # runs on files that broke their schema, so none may crash on a field of the wrong type.
 
-MINI = Path(__file__).parent / "fixtures" / "mini_data"
-MINI_DOCS = {
-    str(f.relative_to(MINI).with_suffix("")): parse_yaml(f"data/{f.relative_to(MINI)}", f.read_bytes())[0]
-    for f in sorted(MINI.rglob("*.yml"))
-}
+MINI_DOCS, _ = LOADER.read_documents(Path(__file__).parent / "fixtures" / "mini_data")  # as validate reads them
 
 
 def _replaced(data, path, value):
@@ -419,17 +416,15 @@ def _replaced(data, path, value):
 
 @pytest.mark.parametrize("name", sorted(MINI_DOCS))
 def test_no_check_crashes_on_any_field_of_any_type(name):
-    from trustdocs.registry import CHECKS
-
     doc = MINI_DOCS[name]
     tried = 0
     for path, _ in walk(doc.data):
         for value in ("x", ["x"], {"x": "x"}):
             changed = dataclasses.replace(doc, data=_replaced(doc.data, path, value))
-            for check in CHECKS:
+            for check in LOADER.checks:
                 try:
                     list(check({**MINI_DOCS, name: changed}))
                 except Exception as err:  # noqa: BLE001: the message names the case
                     pytest.fail(f"{check} crashed on data/{name}.yml {path} = {value!r}: {err!r}")
                 tried += 1
-    assert tried >= len(CHECKS) * 3
+    assert tried >= len(LOADER.checks) * 3
